@@ -1,0 +1,1 @@
+"""Discovery, sandbox, harness and reports: everything that turns a submission into a grade."""

@@ -1,0 +1,13 @@
+"""Everything a check author needs, in one import.
+
+    from gradekit.grading.api import check, expect_real, expect_close
+"""
+
+from gradekit.grading.checks import CheckFailed, check
+from gradekit.grading.expect import (expect_array, expect_close, expect_equal, expect_int,
+                                     expect_real, expect_tensor, expect_true, show)
+from gradekit.grading.student import Student, StudentRaised, generator, tensor
+
+__all__ = ["CheckFailed", "Student", "StudentRaised", "check", "expect_array", "expect_close",
+           "expect_equal", "expect_int", "expect_real", "expect_tensor", "expect_true",
+           "generator", "show", "tensor"]

@@ -1,0 +1,84 @@
+"""What a check is, for the people who write them.
+
+A check is a function of one argument, the ``student`` proxy, decorated with
+``@check(points=...)``. It passes by returning and fails by raising
+``CheckFailed`` (the ``expect_*`` helpers do that). Its docstring's first line
+names the property it tests; that is what the student reads when it fails.
+A check may be a hypothesis property (``@given`` under ``@check``): the grader
+runs it derandomized, and for public checks reports the smallest failing input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from hypothesis import HealthCheck, Verbosity, settings
+
+CHECK_ATTRIBUTE = "_gradekit_check"
+
+
+class CheckFailed(AssertionError):
+    """A check's verdict: failed. ``message`` is for everyone, ``detail`` only for public checks.
+
+    ``detail`` may hold the expected value; hidden checks never show it.
+    """
+
+    def __init__(self, message: str, detail: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    name: str
+    points: float
+    visibility: str  # "public" | "hidden"
+    description: str
+    function: Callable
+    is_property: bool  # a hypothesis @given test
+
+
+# Derandomized, no example database: the same submission always gets the same grade.
+# Verbosity stays normal because hypothesis attaches the shrunk failing input to the
+# exception only then; the runner silences what it would print.
+GRADING_SETTINGS = settings(
+    derandomize=True, database=None, deadline=None, print_blob=False,
+    report_multiple_bugs=False, suppress_health_check=list(HealthCheck), verbosity=Verbosity.normal)
+
+
+def check(points: float, *, name: str | None = None,
+          max_examples: int | None = None) -> Callable[[Callable], Callable]:
+    """Mark a function as a check worth ``points``; its name defaults to the function's.
+
+    ``max_examples`` overrides the problem's for a hypothesis check (do not put
+    ``@settings`` on checks: the grader applies its own, derandomized).
+    """
+    if points <= 0:
+        raise ValueError(f"a check must be worth positive points, not {points}")
+
+    def mark(function: Callable) -> Callable:
+        setattr(function, CHECK_ATTRIBUTE, (points, name or function.__name__, max_examples))
+        return function
+
+    return mark
+
+
+def collect_checks(module, visibility: str, max_examples: int) -> list[CheckSpec]:
+    """The checks of a freshly loaded module, hypothesis ones given the grading settings."""
+    specs = []
+    for value in vars(module).values():
+        marked = getattr(value, CHECK_ATTRIBUTE, None)
+        if marked is None:
+            continue
+        points, name, own_examples = marked
+        is_property = hasattr(value, "hypothesis")
+        if is_property:
+            value = settings(GRADING_SETTINGS, max_examples=own_examples or max_examples)(value)
+        doc = (value.__doc__ or "").strip().splitlines()
+        specs.append(CheckSpec(
+            name=name, points=float(points), visibility=visibility,
+            description=doc[0].rstrip(".") if doc else name.replace("_", " "),
+            function=value, is_property=is_property))
+    return specs

@@ -1,0 +1,63 @@
+"""Render a ``SubmissionReport``: rich terminal tables, JSON, Gradescope ``results.json``."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from gradekit.grading.results import SubmissionReport
+
+STATUS_STYLE = {"graded": "green", "missing": "yellow", "error": "red", "timeout": "red"}
+
+
+def render_rich(report: SubmissionReport, console: Console, *, show_output: bool = True) -> None:
+    for warning in report.warnings:
+        console.print(f"[bold yellow]warning:[/] {warning}")
+    summary = Table(title=f"gradekit: {report.submission}", title_justify="left")
+    summary.add_column("problem")
+    summary.add_column("status")
+    summary.add_column("score", justify="right")
+    for problem in report.problems:
+        style = STATUS_STYLE[problem.status]
+        summary.add_row(problem.id, Text(problem.status, style=style),
+                        f"{problem.score:g} / {problem.max_score:g}")
+    summary.add_section()
+    summary.add_row(Text("total", style="bold"), "", Text(f"{report.score:g} / {report.max_score:g}", style="bold"))
+    console.print(summary)
+    for problem in report.problems:
+        failed = [c for c in problem.checks if not c.passed]
+        if not failed:
+            continue
+        console.print(f"\n[bold]{problem.id}[/] ({problem.title}): {len(failed)} check(s) failed")
+        for result in failed:
+            tag = "[dim](hidden)[/] " if result.visibility == "hidden" else ""
+            console.print(f"  [red]✗[/] {tag}[bold]{result.name}[/] "
+                          f"[dim]-{result.max_score:g}[/]", highlight=False)
+            console.print(Text("      " + result.message.replace("\n", "\n      ")), highlight=False)
+        if show_output and problem.output.strip():
+            console.print("  [dim]your code printed:[/]")
+            console.print(Text("      " + problem.output.strip()[-2000:].replace("\n", "\n      ")), style="dim")
+
+
+def to_json(report: SubmissionReport) -> str:
+    return json.dumps(report.to_json(), indent=2)
+
+
+def to_gradescope(report: SubmissionReport) -> dict:
+    """Gradescope's autograder ``results.json``: one test per check."""
+    tests = []
+    for problem in report.problems:
+        for result in problem.checks:
+            tests.append({
+                "name": f"{problem.id}: {result.name}",
+                "score": result.score,
+                "max_score": result.max_score,
+                "status": "passed" if result.passed else "failed",
+                "visibility": "visible" if result.visibility == "public" else "hidden",
+                "output": result.message,
+            })
+    output = "\n".join(report.warnings)
+    return {"score": report.score, "output": output, "tests": tests}

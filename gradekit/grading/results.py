@@ -1,0 +1,63 @@
+"""What grading produces: documented dataclasses, rendered by ``report``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Status = Literal["graded", "missing", "error", "timeout"]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    score: float
+    max_score: float
+    visibility: Literal["public", "hidden"]
+    passed: bool
+    message: str  # what the student reads: the property, and why it failed
+
+
+@dataclass(frozen=True)
+class ProblemResult:
+    id: str
+    title: str
+    status: Status
+    checks: list[CheckResult]
+    max_score: float
+    output: str = ""  # what the student's code printed, capped
+    seconds: float = 0.0
+
+    @property
+    def score(self) -> float:
+        return sum(c.score for c in self.checks)
+
+
+@dataclass(frozen=True)
+class SubmissionReport:
+    submission: str
+    problems: list[ProblemResult]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return sum(p.score for p in self.problems)
+
+    @property
+    def max_score(self) -> float:
+        return sum(p.max_score for p in self.problems)
+
+    def to_json(self) -> dict:
+        """The report's JSON shape (see README): scores, statuses and every check."""
+        return {
+            "submission": self.submission,
+            "score": self.score,
+            "max_score": self.max_score,
+            "problems": [{
+                "id": p.id,
+                "score": p.score,
+                "max_score": p.max_score,
+                "status": p.status,
+                "checks": [asdict(c) for c in p.checks],
+            } for p in self.problems],
+        }

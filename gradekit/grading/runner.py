@@ -1,0 +1,234 @@
+"""Grade a submission: one sandboxed worker per problem, checks run on the trusted side."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from hypothesis.reporting import with_reporter
+
+from gradekit.grading.checks import CheckFailed, CheckSpec
+from gradekit.grading.notebook import module_from_notebooks
+from gradekit.grading.problem import Problem
+from gradekit.grading.results import CheckResult, ProblemResult, Status, SubmissionReport
+from gradekit.grading.sandbox import (WorkerLost, WorkerProcess, make_staging_dir, stage_worker,
+                                      warn_if_unisolated)
+from gradekit.grading.student import Student, StudentRaised
+
+MAX_WORKER_LOSSES = 2  # after this many crashes or hangs, the problem's other checks are not run
+SUBMISSION_SIZE_LIMIT = 50 * 2**20
+IGNORED = shutil.ignore_patterns("__pycache__", ".git", ".ipynb_checkpoints", "*.pyc")
+
+OnCheck = Callable[[Problem, CheckResult], None]
+
+
+class ProblemSession:
+    """The worker serving one problem: restarted after a crash, bounded by the problem's budget."""
+
+    def __init__(self, problem: Problem, submission_dir: Path, worker_dir: Path):
+        self.problem = problem
+        self.submission_dir = submission_dir
+        self.worker_dir = worker_dir
+        self.deadline = time.monotonic() + problem.limits.wall_seconds
+        self.worker: WorkerProcess | None = None
+        self.losses = 0
+        self.timed_out = False
+        self.printed: list[str] = []
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def start(self) -> dict:
+        """Start a worker and import the student's module; return the worker's import report."""
+        limits = self.problem.limits
+        if self.remaining() <= 0:
+            self.timed_out = True
+            raise WorkerLost(f"ran out of the problem's time budget of {limits.wall_seconds:g} s",
+                             timed_out=True)
+        self.worker = WorkerProcess(submission_dir=self.submission_dir, module=self.problem.module,
+                                    worker_dir=self.worker_dir, limits=limits,
+                                    preload=self.problem.preload)
+        header, _ = self._guarded(lambda w: w.receive(min(limits.import_seconds, self.remaining())))
+        return header
+
+    def request(self, header: dict, value: Any) -> tuple[dict, Any]:
+        if self.worker is None:
+            report = self.start()
+            if not report.get("ok"):
+                raise WorkerLost("could not be imported again after a crash")
+        timeout = min(self.problem.limits.call_seconds, max(self.remaining(), 0.01))
+        return self._guarded(lambda w: w.request(header, value, timeout))
+
+    def _guarded(self, action):
+        try:
+            return action(self.worker)
+        except WorkerLost as lost:
+            self._retire()
+            self.losses += 1
+            self.timed_out |= lost.timed_out and self.remaining() <= 0
+            raise
+
+    def _retire(self) -> None:
+        if self.worker is not None:
+            self.worker.kill()
+            self.printed.append(self.worker.output())
+            self.worker = None
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.close()
+            self.printed.append(self.worker.output())
+            self.worker = None
+
+    def output(self) -> str:
+        return "".join(self.printed)
+
+
+def grade_submission(submission: Path, problems: list[Problem], *, include_hidden: bool = True,
+                     on_check: OnCheck | None = None) -> SubmissionReport:
+    """Grade every problem of ``submission``; never raises for anything the submission does."""
+    submission = Path(submission)
+    warnings = [w for w in [warn_if_unisolated()] if w]
+    staging = make_staging_dir()
+    try:
+        worker_dir = stage_worker(staging / "worker")
+        results = []
+        copy, copy_error = _copy_submission(submission, staging / "submission")
+        for problem in problems:
+            checks = problem.all_checks(include_hidden)
+            if copy_error:
+                results.append(_all_failed(problem, checks, "error", copy_error))
+            else:
+                results.append(grade_problem(problem, checks, copy, worker_dir, on_check))
+        return SubmissionReport(str(submission), results, warnings)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _copy_submission(source: Path, target: Path) -> tuple[Path, str | None]:
+    """A private copy: the student's folder is never touched, and notebooks can be turned into modules."""
+    if not source.is_dir():
+        target.mkdir(parents=True)
+        return target, f"the submission {source} is not a folder"
+    size = sum(p.stat().st_size for p in source.rglob("*") if p.is_file() and not p.is_symlink())
+    if size > SUBMISSION_SIZE_LIMIT:
+        target.mkdir(parents=True)
+        return target, f"the submission is {size / 2**20:.0f} MB, over the limit of {SUBMISSION_SIZE_LIMIT // 2**20} MB"
+    shutil.copytree(source, target, ignore=IGNORED, symlinks=True)
+    for link in [p for p in target.rglob("*") if p.is_symlink()]:
+        _materialize(link, source)
+    return target, None
+
+
+def _materialize(link: Path, source: Path) -> None:
+    """Replace a symlink by a copy of its target if that lies inside the submission; drop it otherwise.
+
+    A link to anything outside (the references, another student's folder) must not smuggle it in.
+    """
+    resolved = link.resolve()
+    link.unlink()
+    if resolved.is_file() and resolved.is_relative_to(source.resolve()):
+        shutil.copyfile(resolved, link)
+
+
+def grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Path, worker_dir: Path,
+                  on_check: OnCheck | None = None) -> ProblemResult:
+    started = time.monotonic()
+    module_file = submission_dir / f"{problem.module}.py"
+    if not module_file.exists():
+        generated = module_from_notebooks(submission_dir, problem.names)
+        if generated is None:
+            return _all_failed(problem, checks, "missing",
+                               f"{problem.module}.py is missing (and no notebook defines "
+                               f"{', '.join(problem.names)})", on_check)
+        module_file.write_text(generated)
+    session = ProblemSession(problem, submission_dir, worker_dir)
+    try:
+        try:
+            report = session.start()
+        except WorkerLost as lost:
+            status: Status = "timeout" if lost.timed_out else "error"
+            return _all_failed(problem, checks, status, f"importing {problem.module}.py: your code {lost.message}",
+                               on_check, session.output())
+        if not report.get("ok"):
+            raised = StudentRaised(problem.module, report.get("error") or {})
+            message = f"importing {problem.module}.py raised {raised.type}: {raised.error_message}"
+            if raised.student_traceback:
+                message += "\n" + raised.student_traceback.rstrip()
+            return _all_failed(problem, checks, "error", message, on_check, session.output())
+        student = Student(session, problem.names)
+        results = []
+        for spec in checks:
+            if session.losses >= MAX_WORKER_LOSSES:
+                result = _failed(spec, "not run: your code crashed or hung twice already on this problem")
+            elif session.remaining() <= 0:
+                session.timed_out = True
+                result = _failed(spec, f"not run: the problem's time budget of "
+                                       f"{problem.limits.wall_seconds:g} s ran out")
+            else:
+                result = run_check(spec, student)
+            results.append(result)
+            if on_check:
+                on_check(problem, result)
+    finally:
+        session.close()
+    status = "timeout" if session.timed_out else "graded"
+    return ProblemResult(problem.id, problem.title, status, results, _max_score(checks),
+                         session.output(), time.monotonic() - started)
+
+
+def run_check(spec: CheckSpec, student: Student) -> CheckResult:
+    public = spec.visibility == "public"
+    try:
+        with with_reporter(lambda text: None):  # hypothesis' notes go to the exception, not stdout
+            spec.function(student)
+    except CheckFailed as failed:
+        parts = [failed.message]
+        if public and failed.detail:
+            parts.append(failed.detail)
+        return _failed(spec, "; ".join(parts) + _smallest_input(failed, public))
+    except StudentRaised as raised:
+        message = raised.describe() + _smallest_input(raised, public)
+        if raised.student_traceback:
+            message += "\n" + raised.student_traceback.rstrip()
+        return _failed(spec, message)
+    except WorkerLost as lost:
+        return _failed(spec, f"your code {lost.message}")
+    except Exception as error:  # hypothesis' Flaky, or a bug in the check itself
+        name = type(error).__name__
+        if name in ("Flaky", "FlakyFailure", "FlakyReplay"):
+            return _failed(spec, "your code gave different results for the same input")
+        return _failed(spec, f"internal error in this check ({name}: {error}); please tell your instructor")
+    return CheckResult(spec.name, spec.points, spec.points, spec.visibility, True, spec.description)
+
+
+def _smallest_input(error: BaseException, public: bool) -> str:
+    """The falsifying example hypothesis found and shrank, for public checks only."""
+    if not public:
+        return ""
+    for note in getattr(error, "__notes__", []):
+        if note.startswith(("Falsifying example", "Failing test case")):
+            arguments = [line.split("  # ")[0].strip().rstrip(",") for line in note.splitlines()[1:-1]]
+            shown = [a for a in arguments if a and not a.startswith("student=")]
+            if shown:
+                return "\nsmallest failing input: " + ", ".join(shown)
+    return ""
+
+
+def _failed(spec: CheckSpec, why: str) -> CheckResult:
+    return CheckResult(spec.name, 0.0, spec.points, spec.visibility, False, f"{spec.description}: {why}")
+
+
+def _all_failed(problem: Problem, checks: list[CheckSpec], status: Status, why: str,
+                on_check: OnCheck | None = None, output: str = "") -> ProblemResult:
+    results = [_failed(spec, why) for spec in checks]
+    if on_check:
+        for result in results:
+            on_check(problem, result)
+    return ProblemResult(problem.id, problem.title, status, results, _max_score(checks), output)
+
+
+def _max_score(checks: list[CheckSpec]) -> float:
+    return sum(spec.points for spec in checks)

@@ -1,0 +1,94 @@
+"""The ``student`` a check talks to: a proxy whose calls run in the sandboxed worker."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from gradekit.grading.wire import WireGenerator, WireTensor
+
+
+class StudentRaised(Exception):
+    """The student's function raised (or was missing); carries what the worker reported."""
+
+    def __init__(self, function: str, error: dict):
+        self.function = function
+        self.type = str(error.get("type", "Exception"))
+        self.types = [str(t) for t in error.get("types", [])] or [self.type]
+        self.error_message = str(error.get("message", ""))
+        self.student_traceback = str(error.get("traceback", ""))
+        super().__init__(self.describe())
+
+    def is_a(self, name: str) -> bool:
+        """Whether the exception is an instance of the builtin exception called ``name``."""
+        return name in self.types
+
+    def describe(self) -> str:
+        if self.type == "MissingName":
+            return self.error_message
+        if self.type == "NotImplementedError":
+            return f"{self.function} is not implemented yet (it raises NotImplementedError)"
+        text = f"{self.function} raised {self.type}"
+        return f"{text}: {self.error_message}" if self.error_message else text
+
+
+class Channel(Protocol):
+    def request(self, header: dict, value: Any) -> tuple[dict, Any]: ...
+
+
+class Student:
+    """Calls the contract's functions in the worker and hands back their decoded results.
+
+    ``student.maxout(x, 4)`` and ``student.call("maxout", x, 4)`` are the same. Only
+    the names the problem declares can be called, so a typo in a check fails loudly.
+    """
+
+    def __init__(self, channel: Channel, names: tuple[str, ...]):
+        self._channel = channel
+        self._names = names
+
+    def __repr__(self) -> str:
+        return "student"
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or name not in self._names:
+            raise AttributeError(f"{name!r} is not part of this problem's contract {self._names}")
+        return lambda *args, **kwargs: self.call(name, *args, **kwargs)
+
+    def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        return self._request(name, {"args": list(args), "kwargs": kwargs})
+
+    def vjp(self, name: str, *args: Any, wrt: tuple[int, ...], cotangent: WireTensor) -> tuple[Any, list]:
+        """Call ``name``, then back-propagate ``cotangent`` through its output.
+
+        Returns the output and the gradients of the positional arguments listed
+        in ``wrt`` (None where no gradient reached an argument).
+        """
+        output, grads = self._request(name, {"args": list(args), "kwargs": {},
+                                             "vjp": {"wrt": list(wrt), "cotangent": cotangent}})
+        return output, grads
+
+    def _request(self, name: str, value: dict) -> Any:
+        header, reply = self._channel.request({"op": "call", "name": name}, value)
+        if not header.get("ok"):
+            raise StudentRaised(name, header.get("error") or {})
+        return reply
+
+    def raises(self, exception: str, name: str, *args: Any, **kwargs: Any) -> StudentRaised | None:
+        """Call ``name`` expecting it to raise the builtin ``exception``; return what it raised."""
+        try:
+            self.call(name, *args, **kwargs)
+        except StudentRaised as raised:
+            return raised
+        return None
+
+
+def tensor(array, dtype: str = "float32", requires_grad: bool = False) -> WireTensor:
+    """A torch tensor for the student's function, made in the worker from ``array``."""
+    import numpy as np
+
+    return WireTensor(np.asarray(array), dtype, requires_grad)
+
+
+def generator(seed: int) -> WireGenerator:
+    """A ``torch.Generator`` seeded with ``seed``, made fresh in the worker."""
+    return WireGenerator(int(seed))

@@ -1,0 +1,144 @@
+"""The sandboxed side of grading: import the student's module, answer call requests.
+
+Runs inside the sandbox with only this file and ``gradekit_wire.py`` beside it:
+the ``gradekit`` package, the problems and the references are not visible.
+It returns values, never verdicts; the grader compares them outside.
+
+Usage: python -I worker.py REQUEST_FD REPLY_FD SUBMISSION_DIR MODULE [PRELOAD,...]
+"""
+
+import os
+import sys
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True
+
+import gradekit_wire as wire  # noqa: E402  (must come after the path fix above)
+import numpy as np  # noqa: E402,F401  (preloaded so a submission's numpy.py cannot shadow it)
+
+MAX_TRACEBACK = 4000
+
+
+def describe_exception(error: BaseException, submission_dir: str) -> dict:
+    """The student's exception: its type, message and the frames from their own files."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if os.path.abspath(f.filename).startswith(submission_dir)]
+    text = "".join(traceback.format_list(frames[-6:]))
+    message = _safe_str(error)
+    return {
+        "type": type(error).__name__[:100],
+        "types": [cls.__name__ for cls in type(error).__mro__][:20],
+        "message": message[:1000],
+        "traceback": text[-MAX_TRACEBACK:],
+    }
+
+
+def _safe_str(error: BaseException) -> str:
+    try:
+        return str(error)
+    except BaseException:  # a student's __str__ may itself raise
+        return f"<{type(error).__name__} whose message could not be printed>"
+
+
+def to_student(value):
+    """Turn wire values into what the student's function expects (tensors, generators)."""
+    if isinstance(value, wire.WireTensor):
+        import torch
+
+        tensor = torch.from_numpy(value.array.copy()).to(getattr(torch, value.dtype))
+        return tensor.requires_grad_(value.requires_grad)
+    if isinstance(value, wire.WireGenerator):
+        import torch
+
+        return torch.Generator().manual_seed(value.seed)
+    if isinstance(value, list):
+        return [to_student(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(to_student(v) for v in value)
+    if isinstance(value, dict):
+        return {k: to_student(v) for k, v in value.items()}
+    return value
+
+
+class Worker:
+    def __init__(self, request_fd: int, reply_fd: int, submission_dir: str, module_name: str):
+        self.request_fd = request_fd
+        self.reply_fd = reply_fd
+        self.submission_dir = submission_dir
+        self.module_name = module_name
+        self.module = None
+
+    def reply(self, header: dict, value=None) -> None:
+        try:
+            frame = wire.encode_frame(header, value)
+        except BaseException as error:  # a value that cannot even be encoded
+            frame = wire.encode_frame({"ok": False, "error": {
+                "type": "EncodingError", "types": ["EncodingError"], "traceback": "",
+                "message": f"the returned value could not be sent to the grader: {_safe_str(error)}"}})
+        wire.write_all(self.reply_fd, frame)
+
+    def import_student(self) -> None:
+        sys.path.insert(0, self.submission_dir)
+        try:
+            self.module = __import__(self.module_name)
+        except BaseException as error:  # SystemExit and KeyboardInterrupt included
+            self.reply({"ok": False, "error": describe_exception(error, self.submission_dir)})
+            return
+        names = sorted(n for n in dir(self.module) if not n.startswith("__"))
+        self.reply({"ok": True, "names": names[:1000]})
+
+    def call(self, request: dict, value: dict) -> None:
+        name = request["name"]
+        function = getattr(self.module, name, None)
+        if function is None:
+            self.reply({"ok": False, "error": {
+                "type": "MissingName", "types": ["MissingName"], "traceback": "",
+                "message": f"{self.module_name}.py defines no {name!r}"}})
+            return
+        positional, keywords = to_student(value["args"]), to_student(value["kwargs"])
+        try:
+            result = function(*positional, **keywords)
+            if value.get("vjp") is not None:
+                result = self.vector_jacobian_product(result, positional, value["vjp"])
+        except BaseException as error:
+            self.reply({"ok": False, "error": describe_exception(error, self.submission_dir)})
+            return
+        self.reply({"ok": True}, result)
+
+    @staticmethod
+    def vector_jacobian_product(output, positional, vjp):
+        """Back-propagate ``cotangent`` through ``output``; return it and the gradients asked for."""
+        cotangent = to_student(vjp["cotangent"])
+        (output * cotangent).sum().backward()
+        grads = [positional[i].grad for i in vjp["wrt"]]
+        return (output, grads)
+
+    def serve(self) -> None:
+        self.import_student()
+        while True:
+            try:
+                header, value = wire.read_frame(self.request_fd)
+            except EOFError:
+                return
+            op = header.get("op")
+            if op == "exit":
+                return
+            if op == "call" and self.module is not None:
+                self.call(header, value)
+            else:
+                self.reply({"ok": False, "error": {
+                    "type": "ProtocolError", "types": ["ProtocolError"], "traceback": "",
+                    "message": f"unknown request {op!r}"}})
+
+
+def main(argv: list[str]) -> None:
+    request_fd, reply_fd, submission_dir, module_name = int(argv[1]), int(argv[2]), argv[3], argv[4]
+    for name in filter(None, (argv[5] if len(argv) > 5 else "").split(",")):
+        __import__(name)  # before the submission joins sys.path: its numpy.py cannot shadow these
+    os.chdir(submission_dir)
+    Worker(request_fd, reply_fd, os.path.abspath(submission_dir), module_name).serve()
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,39 @@
+"""Hidden checks: agreement with the reference where a wrong convention shows."""
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from gradekit.calc.image_entropy import image_entropy as reference
+from gradekit.grading.api import check, expect_close, expect_real
+
+from .strategies import images
+
+
+@check(points=2)
+@given(value=images())
+def matches_reference_on_small_images(student, value):
+    """Entropy in bits matches the reference on images of 1 to 8 bits"""
+    image, _ = value
+    entropy = expect_real(student.image_entropy(image), "image_entropy(image)")
+    expect_close(entropy, reference(image), "image_entropy(image)", rtol=1e-7, atol=1e-9)
+
+
+@check(points=2)
+@given(image=hnp.arrays("uint8", (16, 16), elements=st.integers(0, 255)))
+def counts_every_level_of_8_bit_images(student, image):
+    """Every distinct value of an 8-bit image with many levels is its own bin"""
+    entropy = expect_real(student.image_entropy(image), "image_entropy(8-bit image)")
+    expect_close(entropy, reference(image), "image_entropy(8-bit image)", rtol=1e-7, atol=1e-9)
+
+
+@check(points=1)
+@given(value=images(), seed=st.integers(0, 2**32 - 1))
+def ignores_where_the_pixels_are(student, value, seed):
+    """Shuffling the pixels leaves the entropy unchanged"""
+    image, _ = value
+    shuffled = np.random.default_rng(seed).permutation(image.ravel()).reshape(image.shape)
+    first = expect_real(student.image_entropy(image), "image_entropy(image)")
+    second = expect_real(student.image_entropy(shuffled), "image_entropy(shuffled image)")
+    expect_close(second, first, "image_entropy(shuffled image) vs image_entropy(image)", rtol=1e-9)
