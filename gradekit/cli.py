@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from gradekit.commands import register_all
 from gradekit.grading import problem as problems_lib
 from gradekit.grading.report import render_rich, to_gradescope, to_json
 from gradekit.grading.runner import grade_submission
@@ -126,6 +127,9 @@ def check_submission(
         out.print("[dim]public checks only: the instructor's grade also runs hidden checks.[/]")
     if any(not c.passed for p in report.problems for c in p.checks):
         raise typer.Exit(1)
+
+
+register_all(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

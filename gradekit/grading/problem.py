@@ -49,6 +49,7 @@ class Problem:
     max_examples: int = 60  # hypothesis examples per property check
     section: str = "calculations"
     summary: str = ""
+    harness: tuple[str, ...] = ()  # files of the folder that run inside the sandbox (not secret)
 
     @property
     def package_name(self) -> str:
@@ -124,6 +125,7 @@ def load_problem(folder: Path) -> Problem:
         max_examples=int(config.get("max_examples", 60)),
         section=config.get("section", "calculations"),
         summary=config.get("summary", ""),
+        harness=tuple(config.get("harness", [])),
     )
 
 

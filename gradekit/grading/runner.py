@@ -36,6 +36,7 @@ class ProblemSession:
         self.losses = 0
         self.timed_out = False
         self.printed: list[str] = []
+        self.harness_dir = _stage_harness(problem, worker_dir.parent / "harness" / problem.id)
 
     def remaining(self) -> float:
         return self.deadline - time.monotonic()
@@ -49,7 +50,7 @@ class ProblemSession:
                              timed_out=True)
         self.worker = WorkerProcess(submission_dir=self.submission_dir, module=self.problem.module,
                                     worker_dir=self.worker_dir, limits=limits,
-                                    preload=self.problem.preload)
+                                    preload=self.problem.preload, harness_dir=self.harness_dir)
         header, _ = self._guarded(lambda w: w.receive(min(limits.import_seconds, self.remaining())))
         return header
 
@@ -84,6 +85,16 @@ class ProblemSession:
 
     def output(self) -> str:
         return "".join(self.printed)
+
+
+def _stage_harness(problem: Problem, target: Path) -> Path | None:
+    """Copy the problem's harness files (and nothing else of its folder) for the sandbox."""
+    if not problem.harness:
+        return None
+    target.mkdir(parents=True, exist_ok=True)
+    for name in problem.harness:
+        shutil.copyfile(problem.folder / name, target / name)
+    return target
 
 
 def grade_submission(submission: Path, problems: list[Problem], *, include_hidden: bool = True,

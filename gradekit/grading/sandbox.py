@@ -28,6 +28,7 @@ from gradekit.grading import wire
 GRADING_DIR = Path(__file__).resolve().parent
 SANDBOX_SUBMISSION = "/submission"
 SANDBOX_WORKER = "/opt/gradekit-worker"
+SANDBOX_HARNESS = "/opt/gradekit-harness"
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ class WorkerProcess:
     """One sandboxed worker serving one problem of one submission."""
 
     def __init__(self, *, submission_dir: Path, module: str, worker_dir: Path, limits: Limits,
-                 preload: tuple[str, ...] = ()):
+                 preload: tuple[str, ...] = (), harness_dir: Path | None = None):
         self.limits = limits
         self.isolated = False
         request_read, self._request_write = os.pipe()
@@ -195,17 +196,18 @@ class WorkerProcess:
         preload_arg = ",".join(preload)
         if bwrap and bubblewrap_works(bwrap):
             self.isolated = True
+            harness = ["--ro-bind", str(harness_dir), SANDBOX_HARNESS] if harness_dir else []
             command = [bwrap, "--unshare-all", "--die-with-parent", "--new-session",
                        "--cap-drop", "ALL", *_system_binds(), *_hidden_overlays(),
                        "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                       "--ro-bind", str(worker_dir), SANDBOX_WORKER,
+                       "--ro-bind", str(worker_dir), SANDBOX_WORKER, *harness,
                        "--ro-bind", str(submission_dir), SANDBOX_SUBMISSION,
                        "--chdir", SANDBOX_SUBMISSION,
                        sys.executable, "-I", f"{SANDBOX_WORKER}/worker.py", *worker_args,
-                       SANDBOX_SUBMISSION, module, preload_arg]
+                       SANDBOX_SUBMISSION, module, preload_arg, SANDBOX_HARNESS if harness_dir else ""]
         else:
             command = [sys.executable, "-I", str(worker_dir / "worker.py"), *worker_args,
-                       str(submission_dir), module, preload_arg]
+                       str(submission_dir), module, preload_arg, str(harness_dir or "")]
         self.started = time.monotonic()
         self.process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=out_write, stderr=err_write,

@@ -57,6 +57,16 @@ class Student:
     def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
         return self._request(name, {"args": list(args), "kwargs": kwargs})
 
+    def harness(self, target: str, *args: Any, **kwargs: Any) -> Any:
+        """Call ``function`` of the problem's harness file ``file.py``: ``target = "file:function"``.
+
+        The harness runs in the sandbox beside the student's module (to train
+        the student's model, say) and returns plain data like any call.
+        """
+        if ":" not in target:
+            raise ValueError(f"a harness target is 'file:function', not {target!r}")
+        return self._request(target, {"args": list(args), "kwargs": kwargs})
+
     def vjp(self, name: str, *args: Any, wrt: tuple[int, ...], cotangent: WireTensor) -> tuple[Any, list]:
         """Call ``name``, then back-propagate ``cotangent`` through its output.
 

@@ -4,9 +4,15 @@ Runs inside the sandbox with only this file and ``gradekit_wire.py`` beside it:
 the ``gradekit`` package, the problems and the references are not visible.
 It returns values, never verdicts; the grader compares them outside.
 
-Usage: python -I worker.py REQUEST_FD REPLY_FD SUBMISSION_DIR MODULE [PRELOAD,...]
+Usage: python -I worker.py REQUEST_FD REPLY_FD SUBMISSION_DIR MODULE PRELOAD,... [HARNESS_DIR]
+
+A problem may ship harness modules (``harness = [...]`` in its problem.toml):
+code that is not secret and must run next to the student's, such as a training
+loop that calls the student's model and loss within a budget. A request named
+``"file:function"`` calls ``function`` of the harness file ``file.py``.
 """
 
+import importlib.util
 import os
 import sys
 import traceback
@@ -62,12 +68,15 @@ def to_student(value):
 
 
 class Worker:
-    def __init__(self, request_fd: int, reply_fd: int, submission_dir: str, module_name: str):
+    def __init__(self, request_fd: int, reply_fd: int, submission_dir: str, module_name: str,
+                 harness_dir: str = ""):
         self.request_fd = request_fd
         self.reply_fd = reply_fd
         self.submission_dir = submission_dir
         self.module_name = module_name
+        self.harness_dir = harness_dir
         self.module = None
+        self.harness = {}
 
     def reply(self, header: dict, value=None) -> None:
         try:
@@ -88,9 +97,27 @@ class Worker:
         names = sorted(n for n in dir(self.module) if not n.startswith("__"))
         self.reply({"ok": True, "names": names[:1000]})
 
+    def resolve(self, name: str):
+        """The student's ``name``, or the harness function ``file:function``."""
+        if ":" not in name:
+            return getattr(self.module, name, None)
+        file, function = name.split(":", 1)
+        if file not in self.harness:
+            path = os.path.join(self.harness_dir, file + ".py")
+            spec = importlib.util.spec_from_file_location(f"gradekit_harness_{file}", path)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[spec.name] = module
+            spec.loader.exec_module(module)
+            self.harness[file] = module
+        return getattr(self.harness[file], function)
+
     def call(self, request: dict, value: dict) -> None:
         name = request["name"]
-        function = getattr(self.module, name, None)
+        try:
+            function = self.resolve(name)
+        except BaseException as error:  # importing a harness runs student code too
+            self.reply({"ok": False, "error": describe_exception(error, self.submission_dir)})
+            return
         if function is None:
             self.reply({"ok": False, "error": {
                 "type": "MissingName", "types": ["MissingName"], "traceback": "",
@@ -136,8 +163,9 @@ def main(argv: list[str]) -> None:
     request_fd, reply_fd, submission_dir, module_name = int(argv[1]), int(argv[2]), argv[3], argv[4]
     for name in filter(None, (argv[5] if len(argv) > 5 else "").split(",")):
         __import__(name)  # before the submission joins sys.path: its numpy.py cannot shadow these
+    harness_dir = argv[6] if len(argv) > 6 else ""
     os.chdir(submission_dir)
-    Worker(request_fd, reply_fd, os.path.abspath(submission_dir), module_name).serve()
+    Worker(request_fd, reply_fd, os.path.abspath(submission_dir), module_name, harness_dir).serve()
 
 
 if __name__ == "__main__":
