@@ -62,7 +62,8 @@ class Opaque:
 
 def _npy_bytes(array: np.ndarray) -> bytes:
     buffer = io.BytesIO()
-    np.save(buffer, np.ascontiguousarray(array), allow_pickle=False)
+    # ascontiguousarray turns a 0-d array into shape (1,); the reshape keeps scalars 0-d
+    np.save(buffer, np.ascontiguousarray(array).reshape(array.shape), allow_pickle=False)
     return buffer.getvalue()
 
 
