@@ -1,0 +1,85 @@
+"""The kit's README.md: how a student installs gradekit, fills in the starters and runs the checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jinja2
+
+
+@dataclass(frozen=True)
+class ReadmeRow:
+    id: str
+    title: str
+    module: str
+    public_points: float
+    points: float  # the problem's whole weight, hidden checks included
+
+
+README = jinja2.Template('''\
+# Student kit: {{ rows | length }} problem{{ "s" if rows | length != 1 }}
+
+This folder is your working folder. For each problem it holds a starter module
+to fill in, the statement, and the public checks: the same checks the
+instructor's grader runs first, so what passes here passes there.
+
+| problem | you write | statement | points checked here |
+|---|---|---|---|
+{% for row in rows -%}
+| {{ row.title }} | `{{ row.module }}.py` | [Markdown](problems/{{ row.id }}/statement.md), [HTML](problems/{{ row.id }}/statement.html) | {{ "%g" | format(row.public_points) }} of {{ "%g" | format(row.points) }} |
+{% endfor %}
+
+## Set up, once
+
+You need Python 3.10 or newer on Linux, macOS or Windows with WSL.
+
+```bash
+python -m venv .venv
+source .venv/bin/activate
+{{ install_command }}
+```
+
+## Work
+
+Open a starter (`{{ rows[0].module }}.py`, ...) and replace each
+`raise NotImplementedError` with your code. Keep the names and signatures:
+the grader calls them. The docstrings and statements give the conventions
+(log base, reductions, shapes) and the checks hold you to them.
+
+Prefer a notebook? The statements and starters of this kit are also in
+{% for notebook in notebooks %}`{{ notebook }}`{{ " and " if not loop.last }}{% endfor %}. Work there instead of the `.py`
+files (the grader takes notebooks whose code cells define the same names) and
+check with the command in the last cell.
+
+## Check, as often as you like
+
+From this folder, offline:
+
+```bash
+{{ check_command }}
+```
+
+One problem only: `{{ check_command }} --problem {{ rows[0].id }}`;
+the problems and the points their public checks carry: `gradekit list --problems-dir problems`.
+
+The command exits with 0 when every public check passes and 1 otherwise. A
+failing check names the property it tests and, for generated inputs, the
+smallest input it failed on; a function you have not written yet shows as
+"not implemented yet". A warning that bubblewrap is missing concerns
+instructors grading other people's code; you can ignore it for your own.
+
+These are the public checks only. The grade adds hidden checks that compare
+your functions with the instructor's on inputs you do not see, aimed at the
+edges where a wrong convention shows: passing here is necessary, not enough.
+
+## Hand in
+
+Hand in the files you wrote ({% for row in rows %}`{{ row.module }}.py`{{ ", " if not loop.last }}{% endfor %}),
+or the notebook, as your instructor asks; the `problems/` folder is not part of
+your work.
+''', keep_trailing_newline=True, trim_blocks=True)
+
+
+def readme(rows: list[ReadmeRow], *, install_command: str, check_command: str, notebooks: list[str]) -> str:
+    return README.render(rows=rows, install_command=install_command, check_command=check_command,
+                         notebooks=notebooks)

@@ -1,0 +1,109 @@
+"""A problem's statement for students: ``statement.md.j2`` rendered to Markdown, then to HTML.
+
+The template's context is ``problem.toml``'s keys (``{{ title }}``, ``{{ points }}``,
+any key a problem adds for its statement). A name the template uses that
+``problem.toml`` does not define is an error, not an empty string: a kit with
+a hole in its worked example would mislead every student who reads it.
+
+HTML goes through markdown-it-py (CommonMark; already installed, as rich
+depends on it) with a small rule for TeX math: ``$...$`` and ``$$...$$`` pass
+through untouched as ``\\(...\\)`` and ``\\[...\\]`` for MathJax, so that
+``p_i`` or ``\\log_2`` inside a formula are never read as emphasis or escapes.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+
+STATEMENT_TEMPLATE = "statement.md.j2"
+
+# Loaded from a CDN when the page is opened; offline, the TeX stays readable as it is.
+MATHJAX = "https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js"
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<script defer src="{mathjax}"></script>
+<style>
+body {{ max-width: 46rem; margin: 2rem auto; padding: 0 1rem; font: 16px/1.55 system-ui, sans-serif; }}
+pre {{ background: #f5f5f5; padding: .75rem; overflow-x: auto; }}
+code {{ font-family: ui-monospace, monospace; font-size: .92em; }}
+table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; }}
+</style>
+</head>
+<body>
+{body}</body>
+</html>
+"""
+
+
+class StatementError(Exception):
+    """A statement template that cannot be rendered from its problem's ``problem.toml``."""
+
+
+def render_statement(folder: Path, context: dict[str, Any]) -> str:
+    """The Markdown statement of the problem in ``folder``, rendered with ``context``."""
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), undefined=jinja2.StrictUndefined,
+                                     keep_trailing_newline=True, autoescape=False)
+    try:
+        return environment.get_template(STATEMENT_TEMPLATE).render(**context)
+    except jinja2.TemplateNotFound:
+        raise StatementError(f"{folder / STATEMENT_TEMPLATE} is missing") from None
+    except jinja2.UndefinedError as error:
+        raise StatementError(f"{folder / STATEMENT_TEMPLATE}: {error.message}; "
+                             f"define it in {folder / 'problem.toml'}") from None
+    except jinja2.TemplateSyntaxError as error:
+        raise StatementError(f"{folder / STATEMENT_TEMPLATE}, line {error.lineno}: {error.message}") from None
+
+
+def markdown_to_html(markdown: str, title: str) -> str:
+    """A standalone HTML page showing ``markdown``, its math typeset by MathJax."""
+    return PAGE.format(title=html.escape(title), mathjax=MATHJAX, body=_converter().render(markdown))
+
+
+def _converter() -> MarkdownIt:
+    converter = MarkdownIt("commonmark").enable("table")
+    converter.inline.ruler.before("escape", "math", _math)
+    converter.add_render_rule("math", _render_math)
+    return converter
+
+
+def _math(state: StateInline, silent: bool) -> bool:
+    """Inline rule: ``$$display$$`` or ``$inline$``, closed on the same paragraph."""
+    source, start = state.src, state.pos
+    if source[start] != "$":
+        return False
+    delimiter = "$$" if source.startswith("$$", start) else "$"
+    content_start = start + len(delimiter)
+    end = source.find(delimiter, content_start)
+    if end == -1 or end == content_start or end > state.posMax:
+        return False
+    content = source[content_start:end]
+    if delimiter == "$" and not _plausible_inline_math(content, source[end + 1:end + 2]):
+        return False
+    if not silent:
+        token = state.push("math", "", 0)
+        token.content = content
+        token.markup = delimiter
+    state.pos = end + len(delimiter)
+    return True
+
+
+def _plausible_inline_math(content: str, after: str) -> bool:
+    """Pandoc's heuristic, so that "costs $5 and $10" stays prose: no space inside the
+    dollars' edges, no digit right after the closing one."""
+    return not content[0].isspace() and not content[-1].isspace() and not after.isdigit()
+
+
+def _render_math(renderer, tokens, index, options, env) -> str:
+    token = tokens[index]
+    opening, closing = (r"\[", r"\]") if token.markup == "$$" else (r"\(", r"\)")
+    return f'<span class="math">{opening}{html.escape(token.content, quote=False)}{closing}</span>'
