@@ -1,0 +1,140 @@
+"""``gradekit quiz`` (randomized sheets and their key) and ``gradekit mark-quiz`` (marking the answers)."""
+
+from __future__ import annotations
+
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+out = Console()
+err = Console(stderr=True)
+
+
+class SheetFormat(str, Enum):
+    md = "md"
+    html = "html"
+    tex = "tex"
+    pdf = "pdf"
+    moodle = "moodle"
+
+
+class VariantChoice(str, Enum):
+    random = "random"
+    exam = "exam"
+
+
+class MarksFormat(str, Enum):
+    rich = "rich"
+    json = "json"
+    csv = "csv"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("quiz")(quiz)
+    app.command("mark-quiz")(mark_quiz)
+
+
+def quiz(
+    seed: Annotated[int, typer.Option("--seed", min=0, help="The quiz's seed: the same seed gives the same sheets.")],
+    format: Annotated[SheetFormat, typer.Option(
+        "--format", help="md, html (standalone, offline), tex, pdf (needs a TeX engine) or moodle (XML).")
+    ] = SheetFormat.md,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the sheets, the key and key.json.")
+                       ] = Path("sheets"),
+    roster: Annotated[Optional[Path], typer.Option(
+        "--roster", help="CSV with a 'student' column: one sheet per student, each its own numbers.")] = None,
+    questions: Annotated[Optional[str], typer.Option(
+        "--questions", help="What to ask, e.g. 'image-entropy:2,maxout:1,truefalse:2': problem ids, bank "
+                            "topics, or truefalse/multichoice/short (default: a mixed sheet).")] = None,
+    variant: Annotated[VariantChoice, typer.Option(
+        "--variant", help="random: fresh numbers; exam: the course exam's own numbers.")] = VariantChoice.random,
+    answer_template: Annotated[Optional[Path], typer.Option(
+        "--answer-template", help="Also write a blank answer CSV here: student,<question ids>.")] = None,
+    problems_dir: Annotated[Optional[Path], typer.Option(
+        "--problems-dir", help="Folder of problem folders (default: $GRADEKIT_PROBLEMS or the checkout's).")] = None,
+    bank_dir: Annotated[Optional[Path], typer.Option(
+        "--bank-dir", help="Folder of question-bank TOML files (default: $GRADEKIT_QUESTIONS or the "
+                           "checkout's questions/).")] = None,
+) -> None:
+    """Write quiz sheets and their answer key (human-readable and key.json)."""
+    from gradekit.grading.problem import ProblemError
+    from gradekit.sheets import create_quiz
+    from gradekit.sheets.bank import BankError
+    from gradekit.sheets.generate import QuizError
+    from gradekit.sheets.pdf import TexError
+    from gradekit.sheets.write import write_answer_template, write_quiz
+
+    started = time.perf_counter()
+    try:
+        made = create_quiz(seed=seed, roster=roster, questions=questions, variant=variant.value,
+                           problems_dir=problems_dir, bank_dir=bank_dir)
+        written = write_quiz(made, format.value, out_dir)
+        if answer_template is not None:
+            written.append(write_answer_template(made, answer_template))
+    except (QuizError, ProblemError, BankError, TexError, OSError) as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from None
+    err.print(f"wrote {len(made.sheets)} sheet(s) and the key to {out_dir} ({len(written)} files, "
+              f"{time.perf_counter() - started:.1f} s)")
+
+
+def mark_quiz(
+    answers: Annotated[Path, typer.Argument(help="The answer CSV: student,<question ids>.")],
+    key: Annotated[Path, typer.Option("--key", help="The key.json written with the sheets.")],
+    format: Annotated[MarksFormat, typer.Option("--format", help="rich table, JSON or CSV.")] = MarksFormat.rich,
+) -> None:
+    """Mark every student's answers against the key, each within its tolerance.
+
+    Cells that cannot be read are listed with their row and column and cost
+    only that cell; exits 1 if there were any, after printing every mark.
+    """
+    from gradekit.sheets import mark_files
+    from gradekit.sheets.key import KeyFileError
+    from gradekit.sheets.report import marks_csv, marks_json
+
+    try:
+        marks = mark_files(answers, key)
+    except (KeyFileError, OSError, UnicodeDecodeError) as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from None
+    if format is MarksFormat.json:
+        print(marks_json(marks))
+    elif format is MarksFormat.csv:
+        print(marks_csv(marks), end="")
+    else:
+        _print_table(marks)
+    for problem in marks.problems:
+        err.print(f"[red]error:[/] {answers}, {problem}")
+    if marks.absent:
+        err.print(f"[yellow]no answers for:[/] {', '.join(marks.absent)}")
+    if marks.problems:
+        raise typer.Exit(1)
+
+
+def _print_table(marks) -> None:
+    table = Table(title="quiz marks", title_justify="left")
+    table.add_column("student")
+    table.add_column("score", justify="right")
+    ids = list(dict.fromkeys(q.id for s in marks.students for q in s.questions))
+    for question_id in ids:
+        table.add_column(question_id, justify="center")
+    for student in marks.students:
+        by_id = {q.id: q for q in student.questions}
+        cells = []
+        for question_id in ids:
+            mark = by_id.get(question_id)
+            if mark is None:
+                cells.append("")
+            elif mark.error:
+                cells.append("[red]?[/]")
+            elif not mark.given:
+                cells.append("[dim]-[/]")
+            else:
+                cells.append("[green]✓[/]" if mark.correct else "[red]✗[/]")
+        table.add_row(student.student, f"{student.score:g} / {student.max_score:g}", *cells)
+    out.print(table)

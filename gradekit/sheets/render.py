@@ -1,0 +1,83 @@
+"""Sheets and keys as text, through one Jinja layout per format in ``templates/``.
+
+Each layout renders a list of sheets; ``show_key`` adds the answers. A
+student's sheet is the layout over that one sheet without answers; the key is
+the layout over every sheet with them. No timestamps and no dict-order
+surprises: the same quiz renders to the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import jinja2
+
+from gradekit.sheets.model import LETTERS, Matrix, Numbered, NumericQuestion, Quiz, Sheet, Text
+from gradekit.sheets.text import format_number, grid, markdown_escape, tex_escape, vector
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+@dataclass(frozen=True)
+class Format:
+    template: str
+    suffix: str  # of the files written
+
+
+FORMATS = {
+    "md": Format("sheet.md.j2", ".md"),
+    "html": Format("sheet.html.j2", ".html"),
+    "tex": Format("sheet.tex.j2", ".tex"),
+    "moodle": Format("sheet.moodle.xml.j2", ".xml"),
+}
+
+
+def render(format: str, quiz: Quiz, sheets: Sequence[Sheet], *, show_key: bool) -> str:
+    """``sheets`` of ``quiz`` in ``format`` (md, html, tex, moodle), with the answers if ``show_key``."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; known: {', '.join(FORMATS)}")
+    template = _environment().get_template(FORMATS[format].template)
+    return template.render(quiz=quiz, sheets=list(sheets), show_key=show_key)
+
+
+def sheet_title(quiz: Quiz, sheet: Sheet | None = None) -> str:
+    name = "Quiz" if quiz.variant == "random" else "Quiz (exam numbers)"
+    student = f": {sheet.student}" if sheet is not None and sheet.student else ""
+    return f"{name}, seed {quiz.seed}{student}"
+
+
+def cloze_blanks(question: NumericQuestion) -> list[list[str]]:
+    """Moodle cloze fields, one per answer number: ``{weight:NUMERICAL:=answer:tolerance}``.
+
+    Cloze weights are integers and Moodle shares a question's grade out by
+    them, so each part's points are spread over its numbers and scaled to the
+    smallest integers with the same ratios.
+    """
+    shares = [Fraction(part.points).limit_denominator(1000) / len(part.answer) for part in question.parts]
+    scale = math.lcm(*(share.denominator for share in shares))
+    weights = [int(share * scale) for share in shares]
+    common = math.gcd(*weights)
+    return [[f"{{{weight // common}:NUMERICAL:={value!r}:{part.tolerance!r}}}" for value in part.answer]
+            for weight, part in zip(weights, question.parts)]
+
+
+@lru_cache(maxsize=None)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=jinja2.select_autoescape(["html.j2", "xml.j2"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(num=format_number, grid=grid, vector=vector, md=markdown_escape, tex=tex_escape)
+    env.globals.update(LETTERS=LETTERS, zip=zip, cloze_blanks=cloze_blanks, sheet_title=sheet_title)
+    env.tests.update(text=lambda b: isinstance(b, Text), matrix=lambda b: isinstance(b, Matrix),
+                     numbered=lambda b: isinstance(b, Numbered))
+    return env

@@ -1,0 +1,33 @@
+"""Quiz variants: 2x2 max and average pooling (stride 2) of a 4x4 grid, as in the lecture."""
+
+import numpy as np
+
+from gradekit.calc.pooling import avg_pool2d, max_pool2d
+
+# The lecture's convolutional-autoencoder slide: max [[13, 22], [17, 4]], average [[7, 15.5], [9, 2.5]].
+EXAM_GRID = [[3, 13, 18, 22], [5, 7, 12, 10], [7, 1, 2, 3], [11, 17, 1, 4]]
+SIDE = 4
+
+
+def generate(rng: np.random.Generator) -> dict:
+    return _variant(rng.integers(0, 25, size=(SIDE, SIDE)))
+
+
+def exam() -> dict:
+    return _variant(np.array(EXAM_GRID))
+
+
+def _variant(grid: np.ndarray) -> dict:
+    return {
+        "params": {"grid": grid.tolist()},
+        "statement": [
+            "A 4×4 feature map:",
+            {"matrix": grid.tolist()},
+            "Pool it with a 2×2 window and stride 2 (non-overlapping blocks).",
+        ],
+        "parts": [
+            {"ask": "max pooling", "answer": np.asarray(max_pool2d(grid, size=2)), "tolerance": 0, "points": 2},
+            {"ask": "average pooling", "answer": np.asarray(avg_pool2d(grid, size=2)), "tolerance": 0.01,
+             "points": 2},
+        ],
+    }
