@@ -45,10 +45,12 @@ def render(format: str, quiz: Quiz, sheets: Sequence[Sheet], *, show_key: bool) 
     return template.render(quiz=quiz, sheets=list(sheets), show_key=show_key)
 
 
-def sheet_title(quiz: Quiz, sheet: Sheet | None = None) -> str:
+def sheet_title(quiz: Quiz, sheet: Sheet | None, show_key: bool) -> str:
+    """"Quiz: ada" on a student's sheet; the key adds the seed, which a student must not see
+    (with the tools and the seed, the key can be made again)."""
     name = "Quiz" if quiz.variant == "random" else "Quiz (exam numbers)"
     student = f": {sheet.student}" if sheet is not None and sheet.student else ""
-    return f"{name}, seed {quiz.seed}{student}"
+    return f"{name}, seed {quiz.seed}{student} (answer key)" if show_key else f"{name}{student}"
 
 
 def cloze_blanks(question: NumericQuestion) -> list[list[str]]:
