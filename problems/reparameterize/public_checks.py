@@ -1,0 +1,97 @@
+"""Public checks: z = mu + exp(logvar / 2) * eps, and the gradients that make the trick work."""
+
+import numpy as np
+from hypothesis import given
+
+from gradekit.grading.api import CheckFailed, check, expect_close, expect_tensor, tensor
+from gradekit.grading.expect import show
+
+from .strategies import gaussian_inputs, inputs_with_cotangent
+
+
+def sample(student, mu: np.ndarray, logvar: np.ndarray, eps: np.ndarray, what: str) -> np.ndarray:
+    """The student's z, checked to be a float tensor of mu's shape."""
+    z = student.reparameterize(tensor(mu), tensor(logvar), tensor(eps))
+    return expect_tensor(z, what, shape=mu.shape).array.astype(np.float64)
+
+
+def gradients(student, mu, logvar, eps, cotangent) -> tuple:
+    """The gradients of sum(cotangent * z) that reached mu and logvar (None where none did)."""
+    z, (grad_mu, grad_logvar) = student.vjp(
+        "reparameterize", tensor(mu, requires_grad=True), tensor(logvar, requires_grad=True), tensor(eps),
+        wrt=(0, 1), cotangent=tensor(cotangent))
+    expect_tensor(z, "reparameterize(mu, logvar, eps)", shape=mu.shape)
+    return grad_mu, grad_logvar
+
+
+def expect_gradient(grad, shape: tuple, what: str) -> np.ndarray:
+    if grad is None:
+        raise CheckFailed(f"no gradient reached {what}: is it detached, or computed outside torch?")
+    return expect_tensor(grad, f"the gradient of {what}", shape=shape).array.astype(np.float64)
+
+
+def random_inputs(shape: tuple, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    mu, logvar, eps = rng.standard_normal((3, *shape)).astype(np.float32)
+    return mu, logvar, eps
+
+
+@check(points=1)
+def keeps_the_shape_of_mu(student):
+    """z is a float tensor of the same shape as mu"""
+    for seed, shape in enumerate([(4,), (3, 5), (2, 3, 4)]):
+        mu, logvar, eps = random_inputs(shape, seed)
+        sample(student, mu, logvar, eps, f"reparameterize of inputs of shape {shape}")
+
+
+@check(points=1)
+def standard_parameters_give_back_eps(student):
+    """With mu = 0 and logvar = 0 (sigma = 1), z is eps itself"""
+    _, _, eps = random_inputs((3, 4), seed=7)
+    zeros = np.zeros_like(eps)
+    z = sample(student, zeros, zeros, eps, "reparameterize(0, 0, eps)")
+    expect_close(z, eps, "reparameterize(0, 0, eps)", rtol=1e-6, atol=1e-7)
+
+
+@check(points=2)
+@given(inputs=gaussian_inputs())
+def sigma_is_exp_of_half_logvar(student, inputs):
+    """z = mu + sigma * eps with sigma = exp(logvar / 2), the noise being the eps passed in"""
+    mu, logvar, eps = inputs
+    z = sample(student, mu, logvar, eps, "reparameterize(mu, logvar, eps)")
+    expected = mu + np.exp(0.5 * logvar.astype(np.float64)) * eps
+    expect_close(z, expected, "reparameterize(mu, logvar, eps)", rtol=1e-5, atol=1e-5)
+
+
+@check(points=2)
+def gradients_reach_mu_and_logvar(student):
+    """Back-propagating through z gives mu and logvar a gradient"""
+    mu, logvar, eps = random_inputs((3, 4), seed=11)
+    grad_mu, grad_logvar = gradients(student, mu, logvar, eps, np.ones_like(mu))
+    expect_gradient(grad_mu, mu.shape, "mu")
+    expect_gradient(grad_logvar, logvar.shape, "logvar")
+
+
+@check(points=2)
+@given(inputs=inputs_with_cotangent())
+def gradients_match_the_analytic_ones(student, inputs):
+    """dz/dmu = 1 and dz/dlogvar = sigma * eps / 2"""
+    mu, logvar, eps, cotangent = inputs
+    grad_mu, grad_logvar = gradients(student, mu, logvar, eps, cotangent)
+    expect_close(expect_gradient(grad_mu, mu.shape, "mu"), cotangent,
+                 "the gradient of mu", rtol=1e-5, atol=1e-6)
+    sigma = np.exp(0.5 * logvar.astype(np.float64))
+    expect_close(expect_gradient(grad_logvar, logvar.shape, "logvar"), cotangent * 0.5 * sigma * eps,
+                 "the gradient of logvar", rtol=1e-5, atol=1e-5)
+
+
+@check(points=1)
+def leaves_its_inputs_unchanged(student):
+    """mu, logvar and eps are not modified in place"""
+    sent = random_inputs((3, 4), seed=13)
+    after = student.harness("harness:inputs_after_call", *(tensor(a) for a in sent))
+    for name, before, now in zip(("mu", "logvar", "eps"), sent, after):
+        now = expect_tensor(now, f"{name} after the call", shape=before.shape).array
+        if not np.array_equal(now, before):
+            raise CheckFailed(f"reparameterize changed {name} in place: it became {show(now)}",
+                              detail=f"it was {show(before)}")
