@@ -23,9 +23,10 @@ def public_files(problem: Problem) -> list[Path]:
     public = Path(CHECK_FILES["public"])
     shipped = _with_sibling_imports(folder, [public] if (folder / public).is_file() else [])
     shipped += [Path(name) for name in problem.harness if Path(name) not in shipped]
+    secret = [str(relative) for relative in shipped if relative.name in SECRET_FILES]
+    if secret:
+        raise KitLeak(f"{problem.id}: the public checks need {', '.join(secret)}, which never ships")
     for relative in shipped:
-        if relative.name in SECRET_FILES:
-            raise KitLeak(f"{problem.id}: a public check needs {relative}, which never ships")
         if relative.suffix == ".py":
             leaks = secret_imports((folder / relative).read_text(), str(folder / relative))
             if leaks:

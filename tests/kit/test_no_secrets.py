@@ -1,0 +1,137 @@
+"""The kit of every problem holds no reference, no hidden check, and nothing that imports them.
+
+Searched independently of the exporter's own audit: every reference function's
+body (and each of its longer statements), every hidden check's name and
+description, every file of references/ byte for byte.
+"""
+
+import ast
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gradekit.kit import audit
+from gradekit.kit.audit import KitLeak, audit_kit
+
+REPO = Path(__file__).resolve().parents[2]
+LONG_STATEMENT = 30  # characters, spaces aside: shorter lines (`return x`) occur in any code
+
+
+def squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def kit_texts(kit: Path) -> dict[str, str]:
+    """Every file of the kit as the text a student reads; a notebook as its cells' sources."""
+    texts = {}
+    for path in kit.rglob("*"):
+        if path.is_file():
+            text = path.read_text()
+            if path.suffix == ".ipynb":
+                text = "\n".join("".join(cell["source"]) for cell in json.loads(text)["cells"])
+            texts[str(path.relative_to(kit))] = text
+    return texts
+
+
+def reference_code(path: Path, names: tuple[str, ...]) -> list[str]:
+    """Each function's body without its docstring; and each long statement of the contract's functions.
+
+    Single statements are searched in the answers only (``names``, their methods): a private
+    helper's one-liner may well be a law a public check states too (a mean and a covariance).
+    """
+    source = path.read_text()
+    contract = [node for node in ast.parse(source).body if getattr(node, "name", None) in names]
+    in_contract = {id(n) for node in contract for n in ast.walk(node)}
+    pieces = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+            if body:
+                pieces.append("\n".join(ast.get_source_segment(source, statement) for statement in body))
+            if id(node) in in_contract:
+                pieces += [ast.get_source_segment(source, statement) for statement in body
+                           if len(squashed(ast.get_source_segment(source, statement))) >= LONG_STATEMENT]
+    return pieces
+
+
+def test_kit_holds_no_line_of_reference_code(full_kit, all_problems):
+    texts = {name: squashed(text) for name, text in kit_texts(full_kit).items()}
+    leaks = []
+    for problem in all_problems:
+        for piece in reference_code(REPO / "references" / f"{problem.module}.py", problem.names):
+            leaks += [f"{name}: {piece!r}" for name, text in texts.items() if squashed(piece) in text]
+    assert leaks == []
+
+
+def test_kit_names_no_hidden_check(full_kit, all_problems):
+    texts = kit_texts(full_kit)
+    public = {c.description for p in all_problems for c in p.checks("public")}
+    hidden = [c for p in all_problems for c in p.checks("hidden")]
+    assert hidden, "no hidden checks found: this test would prove nothing"
+    leaks = [f"{name}: {c.name}" for c in hidden for name, text in texts.items()
+             if re.search(rf"\b{re.escape(c.name)}\b", text)
+             or (c.description not in public and c.description in text)]
+    assert leaks == []
+
+
+def test_kit_holds_no_file_of_references_hidden_checks_or_wrong_submissions(full_kit, all_problems):
+    secret_files = list((REPO / "references").rglob("*.py"))
+    for problem in all_problems:
+        secret_files += [problem.folder / "hidden_checks.py", problem.folder / "variants.py"]
+        secret_files += [p for p in (problem.folder / "tests").rglob("*") if p.is_file()]
+    secret_bytes = {path.read_bytes() for path in secret_files if path.is_file()}
+    kit_files = [p for p in full_kit.rglob("*") if p.is_file()]
+    assert [p for p in kit_files if p.read_bytes() in secret_bytes] == []
+    assert [p for p in full_kit.rglob("*") if p.name in ("hidden_checks.py", "variants.py", "tests", "references")] == []
+
+
+def python_sources(kit: Path) -> list[tuple[str, str]]:
+    """Every .py file, and every code cell of a notebook without its shell lines."""
+    sources = [(str(p.relative_to(kit)), p.read_text()) for p in kit.rglob("*.py")]
+    for path in kit.rglob("*.ipynb"):
+        for cell in json.loads(path.read_text())["cells"]:
+            if cell["cell_type"] == "code":
+                lines = "".join(cell["source"]).splitlines()
+                sources.append((f"{path.relative_to(kit)}#{cell['id']}",
+                                "\n".join(line for line in lines if not line.lstrip().startswith("!"))))
+    return sources
+
+
+def test_nothing_in_the_kit_imports_the_references_or_hidden_checks(full_kit):
+    forbidden = re.compile(r"^(gradekit\.calc|references)(\.|$)|(^|\.)(hidden_checks|variants)(\.|$)")
+    imports = []
+    for name, source in python_sources(full_kit):
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Import):
+                imports += [(name, a.name) for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                imports += [(name, "." * node.level + (node.module or "") + "." + a.name) for a in node.names]
+    assert any(name.endswith("public_checks.py") for name, _ in imports), "this test would prove nothing"
+    assert [(name, module) for name, module in imports if forbidden.search(module.lstrip("."))] == []
+
+
+def test_audit_names_a_hidden_check_slipped_into_a_kit(spine_kit, tmp_path):
+    kit = tmp_path / "kit"
+    shutil.copytree(spine_kit, kit)
+    (kit / "problems" / "image-entropy" / "hidden_checks.py").write_text("")
+    (kit / "helper.py").write_text("def f():\n    from .hidden_checks import reference\n")
+    with pytest.raises(KitLeak) as leak:
+        audit_kit(kit)
+    assert "problems/image-entropy/hidden_checks.py: this file never ships" in str(leak.value)
+    assert "helper.py imports .hidden_checks" in str(leak.value)
+
+
+def test_audit_follows_gradekit_modules_that_import_the_references(tmp_path, monkeypatch):
+    package = tmp_path / "gradekit"
+    (package / "models").mkdir(parents=True)
+    (package / "models" / "__init__.py").write_text("")
+    (package / "models" / "vae.py").write_text("from .losses import elbo\n")
+    (package / "models" / "losses.py").write_text("from ..calc.gaussian_kl import gaussian_kl\n")
+    (package / "plots.py").write_text("import matplotlib\nfrom gradekit import models\n")
+    monkeypatch.setattr(audit, "GRADEKIT_DIR", package)
+    assert audit.secret_imports("from gradekit.models.vae import VAE\n") == [
+        "gradekit.models.vae (through gradekit.models.losses -> gradekit.calc.gaussian_kl)"]
+    assert audit.secret_imports("import gradekit.plots\n") == []

@@ -1,0 +1,40 @@
+"""Statements: Jinja with problem.toml's keys, then Markdown to HTML with TeX left for MathJax."""
+
+import pytest
+
+from gradekit.kit.statement import StatementError, markdown_to_html, render_statement
+
+
+def test_statement_renders_problem_toml_keys(tmp_path):
+    (tmp_path / "statement.md.j2").write_text("# {{ title }}\n\nWorth {{ points }} points.\n")
+    assert render_statement(tmp_path, {"title": "Maxout", "points": 10}) == "# Maxout\n\nWorth 10 points.\n"
+
+
+def test_a_name_problem_toml_lacks_is_an_error_not_a_blank(tmp_path):
+    (tmp_path / "statement.md.j2").write_text("The image:\n{{ example_image }}\n")
+    with pytest.raises(StatementError, match="'example_image' is undefined"):
+        render_statement(tmp_path, {"title": "Image entropy"})
+
+
+def test_math_reaches_mathjax_untouched_by_markdown():
+    html = markdown_to_html(r"probabilities $p_i = r_i / N$ and $$H = -\sum_i p_i \log_2 p_i$$", "t")
+    assert r'<span class="math">\(p_i = r_i / N\)</span>' in html
+    assert r'<span class="math">\[H = -\sum_i p_i \log_2 p_i\]</span>' in html
+    assert "<em>" not in html
+
+
+def test_dollars_in_prose_and_code_stay_dollars():
+    html = markdown_to_html("It costs $5 and $10.\n\n`$x$` and\n\n```\n$y$\n```\n", "t")
+    assert "It costs $5 and $10." in html
+    assert "<code>$x$</code>" in html and "<code>$y$\n</code>" in html
+    assert "math" not in html.split("<body>")[1]
+
+
+def test_tex_is_html_escaped_inside_math():
+    assert r"\(a &lt; b\)" in markdown_to_html("$a < b$", "t")
+
+
+def test_page_is_standalone_with_title_tables_and_code():
+    html = markdown_to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nx = 1\n```\n", "A & B")
+    assert html.startswith("<!DOCTYPE html>") and "<title>A &amp; B</title>" in html
+    assert "<td>1</td>" in html and '<code class="language-python">x = 1' in html
