@@ -1,0 +1,21 @@
+import numpy as np
+import math
+import string
+
+
+def tokenize(text):
+    return text.lower().translate(str.maketrans("", "", string.punctuation)).split()
+
+
+def tf(term, document):
+    tokens = tokenize(document)
+    return tokens.count(term) / len(tokens)
+
+
+def idf(term, corpus):
+    df = sum(term in tokenize(d) for d in corpus)
+    return float(np.log(len(corpus) / np.float64(df)))  # inf when df == 0
+
+
+def tf_idf(term, document, corpus):
+    return tf(term, document) * idf(term, corpus)

@@ -1,0 +1,22 @@
+import math
+import string
+
+
+def tokenize(text):
+    return text.lower().split()  # "dog." stays "dog."
+
+
+def tf(term, document):
+    tokens = tokenize(document)
+    return tokens.count(term) / len(tokens)
+
+
+def idf(term, corpus):
+    df = sum(term in tokenize(d) for d in corpus)
+    if df == 0:
+        raise ValueError(term)
+    return math.log(len(corpus) / df)
+
+
+def tf_idf(term, document, corpus):
+    return tf(term, document) * idf(term, corpus)
