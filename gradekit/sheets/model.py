@@ -74,6 +74,15 @@ class Part:
         return self.shape != ()
 
     @property
+    def layout(self) -> str:
+        """How the sheet asks for the numbers: "" for one, "4 numbers", "2×2, row by row"."""
+        if len(self.shape) == 1:
+            return f"{self.shape[0]} numbers"
+        if len(self.shape) == 2:
+            return "×".join(map(str, self.shape)) + ", row by row"
+        return ""
+
+    @property
     def key_answer(self) -> Number | list[Number]:
         """The answer as ``key.json`` writes it: a number, or a flat row-major list."""
         return list(self.answer) if self.is_array else self.answer[0]

@@ -18,7 +18,7 @@ from typing import Sequence
 import jinja2
 
 from gradekit.sheets.model import LETTERS, Matrix, Numbered, NumericQuestion, Quiz, Sheet, Text
-from gradekit.sheets.text import format_number, grid, markdown_escape, tex_escape, vector
+from gradekit.sheets.text import format_number, grid, markdown_escape, tex_escape, vector, within
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
@@ -78,7 +78,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(num=format_number, grid=grid, vector=vector, md=markdown_escape, tex=tex_escape)
+    env.filters.update(num=format_number, grid=grid, vector=vector, within=within, md=markdown_escape,
+                       tex=tex_escape)
     env.globals.update(LETTERS=LETTERS, zip=zip, cloze_blanks=cloze_blanks, sheet_title=sheet_title)
     env.tests.update(text=lambda b: isinstance(b, Text), matrix=lambda b: isinstance(b, Matrix),
                      numbered=lambda b: isinstance(b, Numbered))

@@ -21,6 +21,11 @@ def format_number(value: Number, significant: int = 6) -> str:
     return f"{value:.{significant}g}"
 
 
+def within(tolerance: float) -> str:
+    """A key's tolerance as the key shows it: "± 0.01", or "exact" for 0."""
+    return f"± {format_number(tolerance)}" if tolerance else "exact"
+
+
 def grid(rows: Sequence[Sequence[Number]]) -> str:
     """Rows of numbers right-aligned in columns, for plain-text matrices."""
     cells = [[format_number(v) for v in row] for row in rows]

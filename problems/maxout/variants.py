@@ -5,9 +5,7 @@ import numpy as np
 from gradekit.calc.maxout import maxout
 from gradekit.sheets.text import vector
 
-# Exam Q1.9: 12 inputs into 4 units of 3 pieces each -> [3, 6, 1, 9].
-EXAM_INPUT = [3, -1, 2, 6, 4, 5, -2, 0, 1, 7, 9, 8]
-EXAM_UNITS = 4
+from .strategies import EXAM_INPUT, EXAM_UNITS  # exam Q1.9: 4 units of 3 pieces -> [3, 6, 1, 9]
 
 
 def generate(rng: np.random.Generator) -> dict:
