@@ -1,0 +1,76 @@
+"""Public checks: the worked answers and the laws of an L1 loss summed over two directions."""
+
+from hypothesis import given
+
+from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, tensor
+
+from .strategies import (EXAMPLE_LOSS, EXAMPLE_X, EXAMPLE_X_CYCLED, EXAMPLE_Y, EXAMPLE_Y_CYCLED,
+                         cycles, cycles_with_errors, lambdas)
+
+
+def loss(student, x, x_cycled, y, y_cycled, what, **kwargs):
+    """The student's loss on float64 tensors, checked to be a scalar tensor."""
+    value = student.cycle_consistency_loss(tensor(x, "float64"), tensor(x_cycled, "float64"),
+                                           tensor(y, "float64"), tensor(y_cycled, "float64"), **kwargs)
+    return float(expect_tensor(value, what, shape=()).array)
+
+
+@check(points=1)
+def returns_a_scalar_tensor(student):
+    """The loss is a 0-dimensional floating-point torch tensor (so it can be back-propagated)"""
+    value = student.cycle_consistency_loss(
+        tensor(EXAMPLE_X), tensor(EXAMPLE_X_CYCLED), tensor(EXAMPLE_Y), tensor(EXAMPLE_Y_CYCLED))
+    expect_tensor(value, "cycle_consistency_loss(...)", shape=())
+
+
+@check(points=2)
+@given(images=cycles())
+def identity_mappings_give_zero(student, images):
+    """When F(G(x)) = x and G(F(y)) = y the loss is 0"""
+    x, _, y, _ = images
+    value = loss(student, x, x, y, y, "cycle_consistency_loss(x, x, y, y)")
+    expect_close(value, 0.0, "cycle_consistency_loss(x, x, y, y)", atol=1e-12)
+
+
+@check(points=1)
+def worked_example_gives_eight_and_a_half(student):
+    """The statement's worked example: 10 * (0.75 + 0.1) = 8.5"""
+    value = student.cycle_consistency_loss(
+        tensor(EXAMPLE_X), tensor(EXAMPLE_X_CYCLED), tensor(EXAMPLE_Y), tensor(EXAMPLE_Y_CYCLED))
+    value = expect_tensor(value, "cycle_consistency_loss(worked example)", shape=())
+    expect_close(value, EXAMPLE_LOSS, "cycle_consistency_loss(worked example)", rtol=1e-5)
+
+
+@check(points=1)
+@given(images=cycles_with_errors(), lam=lambdas())
+def loss_is_linear_in_lambda(student, images, lam):
+    """loss(lam=λ) = λ * loss(lam=1), and the default is λ = 10"""
+    unit = loss(student, *images, "cycle_consistency_loss(..., lam=1.0)", lam=1.0)
+    weighted = loss(student, *images, f"cycle_consistency_loss(..., lam={lam!r})", lam=lam)
+    default = loss(student, *images, "cycle_consistency_loss(...) with the default lam")
+    expect_close(weighted, lam * unit, f"cycle_consistency_loss(..., lam={lam!r})", rtol=1e-9)
+    expect_close(default, 10.0 * unit, "cycle_consistency_loss(...) with the default lam", rtol=1e-9)
+
+
+@check(points=1)
+@given(images=cycles_with_errors())
+def both_directions_count(student, images):
+    """An error in either cycle alone makes the loss positive, and the two directions add up"""
+    x, x_cycled, y, y_cycled = images
+    forward = loss(student, x, x_cycled, y, y, "cycle_consistency_loss(x, x_cycled, y, y)")
+    backward = loss(student, x, x, y, y_cycled, "cycle_consistency_loss(x, x, y, y_cycled)")
+    both = loss(student, x, x_cycled, y, y_cycled, "cycle_consistency_loss(x, x_cycled, y, y_cycled)")
+    expect_true(forward > 0, f"an error only in F(G(x)) gives loss {forward!r}, not a positive one")
+    expect_true(backward > 0, f"an error only in G(F(y)) gives loss {backward!r}, not a positive one")
+    expect_close(both, forward + backward, "the loss with both errors vs the sum of each alone", rtol=1e-9)
+
+
+@check(points=1)
+@given(images=cycles_with_errors(), scale=lambdas())
+def loss_grows_linearly_with_the_error(student, images, scale):
+    """Scaling every cycle error by c scales the loss by c (L1, not squared error)"""
+    x, x_cycled, y, y_cycled = images
+    base = loss(student, x, x_cycled, y, y_cycled, "cycle_consistency_loss(x, x_cycled, y, y_cycled)")
+    scaled = loss(student, x, x + scale * (x_cycled - x), y, y + scale * (y_cycled - y),
+                  f"the loss with every error scaled by {scale!r}")
+    expect_close(scaled, scale * base, f"the loss with every error scaled by {scale!r}", rtol=1e-9)
