@@ -1,0 +1,35 @@
+"""Inputs for the checks: vectors and batches whose length the unit count divides, or does not."""
+
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+EXAM_INPUT = [3, -1, 2, 6, 4, 5, -2, 0, 1, 7, 9, 8]  # 12 inputs, 4 units of 3 pieces -> [3, 6, 1, 9]
+EXAM_UNITS = 4
+
+values = st.integers(-50, 50).map(float)  # few distinct values, so ties happen too
+
+
+@st.composite
+def layers(draw, batch: bool = False, units=st.integers(1, 6), pieces=st.integers(1, 6)):
+    """An input and a unit count that divides its last axis: ``(x, units)``; 2-D when ``batch``."""
+    count, size = draw(units), draw(pieces)
+    shape = (draw(st.integers(1, 5)), count * size) if batch else (count * size,)
+    return draw(hnp.arrays("float64", shape, elements=values)), count
+
+
+@st.composite
+def indivisible_layers(draw):
+    """An input (1-D or 2-D) and a unit count that does not divide its last axis."""
+    length = draw(st.integers(2, 24))
+    units = draw(st.integers(2, length + 3).filter(lambda u: length % u != 0))
+    shape = (draw(st.integers(1, 4)), length) if draw(st.booleans()) else (length,)
+    return draw(hnp.arrays("float64", shape, elements=values)), units
+
+
+@st.composite
+def increasing_layers(draw):
+    """A strictly increasing vector, so each group's maximum is its last element: ``(x, units)``."""
+    units, pieces = draw(st.integers(2, 6)), draw(st.integers(2, 6))
+    steps = draw(hnp.arrays("float64", units * pieces, elements=st.integers(1, 9).map(float)))
+    return np.cumsum(steps), units
