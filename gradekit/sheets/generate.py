@@ -76,6 +76,8 @@ def make_quiz(*, seed: int, students: Sequence[str] | None, variants: dict[str, 
     roster = _check_roster(students)
     slots = _plan(seed, list(requests) if requests else _default_requests(seed, variants, bank, variant),
                   variants, bank)
+    if not slots:
+        raise QuizError("nothing to ask: no problem has a variants.py and the question bank is empty")
     if variant == "exam":
         missing = sorted({s.variants.problem.id for s in slots
                           if isinstance(s, _CalculationSlot) and not s.variants.has_exam})

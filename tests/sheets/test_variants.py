@@ -11,6 +11,9 @@ import math
 import numpy as np
 import pytest
 
+from gradekit.sheets.generate import QuizError, Request, make_quiz
+from gradekit.sheets.variants import VariantError, discover_variants
+
 SEEDS = range(30)
 
 
@@ -158,3 +161,51 @@ def test_exam_fid_with_shared_covariance_is_the_squared_mean_distance(problem_va
 def test_exam_dcgan_layers_halve_32_and_grow_1_to_4(problem_variants):
     conv_side, transposed_side, count = exam_answers(problem_variants, "conv-arithmetic", "conv_arithmetic")
     assert (conv_side, transposed_side, count) == (16, 4, 3 * 64 * 16 + 64)
+
+
+# --- the variants.py contract, on throwaway problem folders -------------------------------
+
+def fake_problem(tmp_path, problem_id, source):
+    """A problem folder whose variants.py is ``source`` (ids are unique: modules are cached by id)."""
+    folder = tmp_path / problem_id
+    folder.mkdir()
+    (folder / "problem.toml").write_text('title = "Fake"\npoints = 1\nmodule = "m"\nnames = ["f"]\n')
+    (folder / "variants.py").write_text(source)
+    return tmp_path
+
+
+GOOD_PART = '{"ask": "x", "answer": 1.5, "tolerance": 0.1, "points": 1}'
+
+
+@pytest.mark.parametrize("problem_id, source, message", [
+    ("fake-no-generate", "def exam():\n    return {}\n", "defines no generate"),
+    ("fake-no-parts", "def generate(rng):\n    return {'statement': ['s'], 'parts': []}\n", "at least one part"),
+    ("fake-part-lacks", "def generate(rng):\n    return {'statement': ['s'], 'parts': [{'ask': 'x'}]}\n",
+     "part q1 lacks answer, points, tolerance"),
+    ("fake-text-answer", "def generate(rng):\n    return {'statement': ['s'], 'parts': [{'ask': 'x', "
+                         "'answer': 'three', 'tolerance': 0, 'points': 1}]}\n", "must be numbers"),
+    ("fake-bad-block", f"def generate(rng):\n    return {{'statement': [{{'table': 1}}], 'parts': [{GOOD_PART}]}}\n",
+     "a statement block is"),
+    ("fake-import", "from gradekit.calc.no_such_reference import f\n", "cannot be imported"),
+])
+def test_a_variants_file_that_breaks_the_contract_is_reported(tmp_path, sample_bank, problem_id, source, message):
+    variants = discover_variants(fake_problem(tmp_path, problem_id, source))
+    with pytest.raises(VariantError, match=message):
+        make_quiz(seed=1, students=None, variants=variants, bank=sample_bank, requests=[Request(problem_id, 1)])
+
+
+def test_parts_that_change_between_students_are_refused(tmp_path, sample_bank):
+    source = (f"def generate(rng):\n    return {{'statement': ['s'], "
+              f"'parts': [{GOOD_PART}] * int(rng.integers(1, 3))}}\n")
+    variants = discover_variants(fake_problem(tmp_path, "fake-changing-parts", source))
+    with pytest.raises(VariantError, match="different parts"):
+        make_quiz(seed=1, students=[f"s{i}" for i in range(20)], variants=variants, bank=sample_bank,
+                  requests=[Request("fake-changing-parts", 1)])
+
+
+def test_exam_numbers_for_a_problem_without_them_are_refused(tmp_path, sample_bank):
+    source = f"def generate(rng):\n    return {{'statement': ['s'], 'parts': [{GOOD_PART}]}}\n"
+    variants = discover_variants(fake_problem(tmp_path, "fake-no-exam", source))
+    with pytest.raises(QuizError, match="no exam variant for fake-no-exam"):
+        make_quiz(seed=1, students=None, variants=variants, bank=sample_bank,
+                  requests=[Request("fake-no-exam", 1)], variant="exam")
