@@ -31,8 +31,8 @@ def _variant(steps: int, beta_start: float, beta_end: float, t: int, x0: float, 
     return {
         "params": {"T": steps, "beta_start": beta_start, "beta_end": beta_end, "t": t, "x0": x0, "noise": noise},
         "statement": [
-            f"A diffusion model uses T = {steps} steps with a linear schedule: β₁ = {beta_start:g}, "
-            f"β_T = {beta_end:g}, and the βₜ in between evenly spaced.",
+            f"A diffusion model uses T = {steps} steps, t = 1 to {steps}, with a linear schedule: "
+            f"β₁ = {beta_start:g} at the first step, {beta_end:g} at the last, evenly spaced in between.",
             "With αₜ = 1 − βₜ and ᾱₜ = α₁ α₂ ⋯ αₜ, the forward process samples "
             "xₜ = √ᾱₜ x₀ + √(1 − ᾱₜ) ε.",
             f"Take x₀ = {x0:g} and ε = {noise:g}.",
@@ -40,6 +40,6 @@ def _variant(steps: int, beta_start: float, beta_end: float, t: int, x0: float, 
         "parts": [
             {"ask": f"β at step t = {t}", "answer": float(betas[t - 1]), "tolerance": 0.001, "points": 1},
             {"ask": f"ᾱ at step t = {t}", "answer": float(alpha_bars[t - 1]), "tolerance": 0.001, "points": 1},
-            {"ask": f"x at step t = {t}", "answer": float(x_t[0]), "tolerance": 0.01, "points": 2},
+            {"ask": f"xₜ at step t = {t}", "answer": float(x_t[0]), "tolerance": 0.01, "points": 2},
         ],
     }
