@@ -45,7 +45,7 @@ DEFAULT_INSTALL = "pip install gradekit"
 CHECK_COMMAND = "gradekit check . --problems-dir problems"
 NOTEBOOK_FOLDER = "notebook"
 NOTEBOOK_STEM = "assignment"
-NOTEBOOK_CHECK_COMMAND = "gradekit check . --problems-dir ../problems"
+NOTEBOOK_CHECK_ARGUMENTS = "check . --problems-dir ../problems"  # after `python -m gradekit.cli`
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can store: same problems, same bytes
 
 
@@ -144,7 +144,7 @@ def _write_notebooks(kit_problems: list[KitProblem], folder: Path) -> list[Path]
         path = folder / (f"{NOTEBOOK_STEM}.ipynb" if len(groups) == 1 else f"{NOTEBOOK_STEM}-{preload[-1]}.ipynb")
         notebook = assignment_notebook([NotebookProblem(k.problem.id, k.statement, k.starter) for k in members],
                                        introduction=_notebook_introduction(members),
-                                       check_command=NOTEBOOK_CHECK_COMMAND)
+                                       check_arguments=NOTEBOOK_CHECK_ARGUMENTS)
         path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n")
         paths.append(path)
     return paths

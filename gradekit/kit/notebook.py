@@ -21,13 +21,14 @@ class NotebookProblem:
     starter: str  # Python source
 
 
-def assignment_notebook(problems: list[NotebookProblem], introduction: str, check_command: str) -> dict:
+def assignment_notebook(problems: list[NotebookProblem], introduction: str, check_arguments: str) -> dict:
     """An nbformat 4 notebook: an introduction, then per problem a statement cell and a starter cell."""
     cells = [_cell("markdown", "introduction", introduction)]
     for problem in problems:
         cells.append(_cell("markdown", f"{problem.id}-statement", problem.statement))
         cells.append(_cell("code", f"{problem.id}-starter", problem.starter))
-    cells.append(_cell("code", "check", f"# the public checks, on this folder's notebook\n!{check_command}"))
+    cells.append(_cell("code", "check", "# the public checks, on the notebooks of this folder, run by this kernel's "
+                                        f"Python\nimport sys\n!{{sys.executable}} -m gradekit.cli {check_arguments}"))
     return {
         "cells": cells,
         "metadata": {

@@ -34,8 +34,8 @@ instructor's grader runs first, so what passes here passes there.
 You need Python 3.10 or newer on Linux, macOS or Windows with WSL.
 
 ```bash
-python -m venv .venv
-source .venv/bin/activate
+python -m venv ~/.venvs/gradekit       # outside this folder: the checks copy the folder they check
+source ~/.venvs/gradekit/bin/activate
 {{ install_command }}
 ```
 
