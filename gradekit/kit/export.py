@@ -67,8 +67,12 @@ class KitProblem:
 def export_kit(problems: list[Problem], out: Path, *, references_dir: Path | None = None,
                install_command: str = DEFAULT_INSTALL, as_zip: bool = False) -> Path:
     """Write the kit for ``problems`` to the folder ``out`` (or the zip file ``out``); return its path."""
+    if not problems:
+        raise KitError("no problems to export")
     if references_dir is None:
-        from gradekit.calc import REFERENCES_DIR as references_dir
+        from gradekit.calc import REFERENCES_DIR  # the instructor's checkout; a student's install has none
+
+        references_dir = REFERENCES_DIR
     out = Path(out)
     if as_zip:
         out = out if out.suffix == ".zip" else out.with_name(out.name + ".zip")
