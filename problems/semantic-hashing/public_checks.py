@@ -1,0 +1,95 @@
+"""Public checks: the worked example, the strict threshold, and the laws of Hamming distance."""
+
+import itertools
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gradekit.grading.api import (CheckFailed, check, expect_array, expect_equal, expect_int,
+                                  expect_true, show)
+
+from .answers import expect_pairs
+from .strategies import (EXAMPLE_BITS, EXAMPLE_CODES, EXAMPLE_DISTANCE_01, EXAMPLE_PAIRS,
+                         bit_matrices, bit_strings_and_flips, codes_with_threshold)
+
+
+def bits_of(student, codes, threshold, what):
+    """The student's binarized codes as 0/1 ints (any numeric dtype), of the codes' shape."""
+    bits = expect_array(student.binarize(codes, threshold), what, shape=codes.shape)
+    return bits.astype(np.int64)
+
+
+@check(points=1)
+@given(value=codes_with_threshold())
+def binarize_returns_integer_bits(student, value):
+    """binarize returns an integer array of 0s and 1s with the codes' shape"""
+    codes, threshold = value
+    bits = expect_array(student.binarize(codes, threshold), "binarize(codes, threshold)", shape=codes.shape)
+    if bits.dtype.kind not in "iu":
+        raise CheckFailed(f"binarize(codes, threshold) should be an integer array, but its dtype is {bits.dtype}")
+    expect_true(bool(np.isin(bits, (0, 1)).all()), f"binarize(codes, threshold) holds values other than 0 and 1: "
+                                                   f"{show(np.unique(bits))}")
+
+
+@check(points=1)
+@given(value=codes_with_threshold())
+def binarize_is_strict(student, value):
+    """A code exactly at the threshold gives 0; only codes strictly above it give 1"""
+    codes, threshold = value
+    codes = np.concatenate([codes, np.full((1, codes.shape[1]), threshold)])  # a row on the threshold
+    bits = bits_of(student, codes, threshold, f"binarize(codes, threshold={threshold!r})")
+    wrong = np.argwhere(bits != (codes > threshold))
+    if wrong.size:
+        i, j = wrong[0]
+        raise CheckFailed(f"binarize(codes, threshold={threshold!r}) gives {bits[i, j]} for the code {codes[i, j]!r}",
+                          detail=f"expected {int(codes[i, j] > threshold)}")
+
+
+@check(points=2)
+def worked_example(student):
+    """The statement's example: four codes binarized at 0.5, two pairs at most 1 bit apart"""
+    codes, bits = np.array(EXAMPLE_CODES), np.array(EXAMPLE_BITS)
+    got = expect_array(student.binarize(codes), "binarize(example codes)", shape=codes.shape)
+    if not np.array_equal(got, bits):
+        raise CheckFailed(f"binarize(example codes) is wrong: got {show(got)}", detail=f"expected {show(bits)}")
+    distance = expect_int(student.hamming(bits[0], bits[1]), "hamming(example bits[0], bits[1])")
+    expect_equal(distance, EXAMPLE_DISTANCE_01, "hamming(example bits[0], bits[1])")
+    pairs = expect_pairs(student.near_duplicates(bits, 1), "near_duplicates(example bits, 1)")
+    expect_equal(pairs, EXAMPLE_PAIRS, "near_duplicates(example bits, 1)")
+
+
+@check(points=1)
+@given(value=bit_strings_and_flips())
+def hamming_counts_differing_bits(student, value):
+    """hamming returns an int: 0 for equal strings, k after flipping k bits, the same both ways"""
+    a, flipped, k = value
+    same = expect_int(student.hamming(a, a), "hamming(a, a)")
+    expect_equal(same, 0, "hamming(a, a)")
+    forward = expect_int(student.hamming(a, flipped), f"hamming(a, a with {k} bits flipped)")
+    expect_equal(forward, k, f"hamming(a, a with {k} bits flipped)")
+    backward = expect_int(student.hamming(flipped, a), f"hamming(a with {k} bits flipped, a)")
+    expect_equal(backward, k, f"hamming(a with {k} bits flipped, a)")
+
+
+@check(points=1)
+@given(value=bit_strings_and_flips())
+def pairs_at_max_distance_are_included(student, value):
+    """A pair exactly max_distance bits apart is a near duplicate (<=, not <)"""
+    a, flipped, k = value
+    bits = np.stack([a, flipped])
+    pairs = expect_pairs(student.near_duplicates(bits, k), f"near_duplicates(two rows {k} bits apart, {k})")
+    expect_equal(pairs, [(0, 1)], f"near_duplicates(two rows {k} bits apart, {k})")
+
+
+@check(points=1)
+@given(bits=bit_matrices(), max_distance=st.integers(0, 10))
+def pairs_are_sorted_with_i_below_j(student, bits, max_distance):
+    """Each pair is (i, j) with i < j, listed once, in sorted order; a max_distance above the length gives all"""
+    what = f"near_duplicates(bits, {max_distance})"
+    pairs = expect_pairs(student.near_duplicates(bits, max_distance), what)
+    expect_true(all(i < j for i, j in pairs), f"{what} holds a pair (i, j) with i >= j: {show(pairs)}")
+    expect_true(pairs == sorted(set(pairs)), f"{what} is not sorted, or repeats a pair: {show(pairs)}")
+    every = f"near_duplicates(bits, {bits.shape[1] + 1})"
+    everything = expect_pairs(student.near_duplicates(bits, bits.shape[1] + 1), every)
+    expect_equal(everything, list(itertools.combinations(range(bits.shape[0]), 2)), every)
