@@ -5,6 +5,8 @@ import numpy as np
 from gradekit.calc.conv_arithmetic import (conv2d_output_size, conv2d_param_count,
                                            conv_transpose2d_output_size)
 
+from .strategies import DISCRIMINATOR_CHAIN, GENERATOR_CHAIN
+
 
 def generate(rng: np.random.Generator) -> dict:
     conv = {"size": int(rng.integers(8, 65)), "kernel": int(rng.choice([3, 4, 5])),
@@ -20,8 +22,11 @@ def generate(rng: np.random.Generator) -> dict:
 def exam() -> dict:
     """DCGAN (the assignment's 32x32 emojis): the discriminator's first layer halves 32 to 16; the
     generator's first layer maps the 100-d noise, a 1x1 map, to 4x4 (then 8, 16, 32)."""
-    conv = {"size": 32, "kernel": 4, "stride": 2, "padding": 1, "in_channels": 3, "out_channels": 64}
-    transposed = {"size": 1, "kernel": 4, "stride": 1, "padding": 0, "output_padding": 0}
+    side, kernel, stride, padding, _ = DISCRIMINATOR_CHAIN[0]  # 32 -> 16, on RGB images
+    conv = {"size": side, "kernel": kernel, "stride": stride, "padding": padding, "in_channels": 3,
+            "out_channels": 64}
+    side, kernel, stride, padding, _ = GENERATOR_CHAIN[0]  # 1 -> 4
+    transposed = {"size": side, "kernel": kernel, "stride": stride, "padding": padding, "output_padding": 0}
     return _variant(conv, transposed)
 
 

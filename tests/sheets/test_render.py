@@ -19,7 +19,7 @@ from gradekit.sheets.text import format_number, tex_escape
 from gradekit.sheets.write import sheet_stem, write_quiz
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-GOLDEN_QUESTIONS = "image-entropy:1,tf-idf:1,sample:3"  # a one-part and a three-part calculation, each item kind
+GOLDEN_QUESTIONS = "image-entropy:1,pooling:1,sample:3"  # a number, two 2x2 grids, each kind of item
 SUFFIX = {"md": "md", "html": "html", "tex": "tex", "moodle": "xml"}
 
 
@@ -98,13 +98,14 @@ def test_moodle_xml_has_a_quiz_root_and_the_question_types(golden_quiz):
     assert choice.find("shuffleanswers").text == "false", "options are already shuffled per student"
     assert [a.get("fraction") for a in choice.findall("answer")].count("100") == 1
     cloze = root.find("question[@type='cloze']/questiontext/text").text
-    assert len(re.findall(r"\{\d+:NUMERICAL:=[^:}]+:0\.001\}", cloze)) == 3
+    assert len(re.findall(r"\{1:NUMERICAL:=[^:}]+:0\.0\}", cloze)) == 4, "max pooling: 4 exact numbers"
+    assert len(re.findall(r"\{1:NUMERICAL:=[^:}]+:0\.01\}", cloze)) == 4, "average pooling: 4 numbers"
 
 
-def test_cloze_weights_follow_the_parts_points(golden_quiz):
-    tf_idf = golden_quiz.sheets[0].questions[1]
-    weights = [int(blank[0][1:].split(":")[0]) for blank in cloze_blanks(tf_idf)]
-    assert weights == [1, 1, 2]  # TF 1 point, IDF 1 point, TF-IDF 2 points
+def test_cloze_weights_follow_the_parts_points(make):
+    tf_idf = make(7, "tf-idf:1", None).sheets[0].questions[0]
+    weights = [[int(blank[1:].split(":")[0]) for blank in part] for part in cloze_blanks(tf_idf)]
+    assert weights == [[1], [1], [2]]  # TF 1 point, IDF 1 point, TF-IDF 2 points
 
 
 def test_tex_escape_handles_specials_and_unicode_math():
