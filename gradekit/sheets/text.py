@@ -47,7 +47,8 @@ def markdown_escape(text: str) -> str:
 
 _TEX_SPECIAL = {
     "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
-    "~": r"\ensuremath{\sim}", "^": r"\textasciicircum{}",  # "~" here reads "distributed as" "\\": r"\textbackslash{}",
+    "~": r"\ensuremath{\sim}",  # in these texts "~" reads "distributed as"
+    "^": r"\textasciicircum{}", "\\": r"\textbackslash{}",
     "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
     "‘": "`", "’": "'", "“": "``", "”": "''", "–": "--", "—": "---", "…": r"\dots{}", "\u00a0": "~",
     "é": r"\'e", "ü": r'\"u',

@@ -109,7 +109,7 @@ def test_cloze_weights_follow_the_parts_points(make):
 
 
 def test_tex_escape_handles_specials_and_unicode_math():
-    assert tex_escape("50% of x_t & {y}") == r"50\% of x\_t \& \{y\}"
+    assert tex_escape("50% of x_t & {y} \\ ~") == r"50\% of x\_t \& \{y\} \textbackslash{} \ensuremath{\sim}"
     assert tex_escape("σ² ≈ 1") == r"\ensuremath{\sigma ^2} \ensuremath{\approx} 1"
     with pytest.raises(ValueError, match="no LaTeX for '☃'"):
         tex_escape("☃")
