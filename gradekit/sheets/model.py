@@ -80,7 +80,7 @@ class Part:
             return f"{self.shape[0]} numbers"
         if len(self.shape) == 2:
             return "×".join(map(str, self.shape)) + ", row by row"
-        return ""
+        return ""  # a single number (variants allow no more than two dimensions)
 
     @property
     def key_answer(self) -> Number | list[Number]:

@@ -126,6 +126,9 @@ def _part(part_id: str, raw: dict, where: str) -> Part:
     answer = np.asarray(raw["answer"])
     if answer.dtype == object or answer.dtype.kind not in "iuf":
         raise VariantError(f"{where}: part {part_id}'s answer must be numbers, got {raw['answer']!r}")
+    if answer.ndim > 2 or answer.size == 0:
+        raise VariantError(f"{where}: part {part_id}'s answer must be a number, a vector or a grid, "
+                           f"got shape {answer.shape}")
     tolerance, points = float(raw["tolerance"]), float(raw["points"])
     if not (tolerance >= 0 and points > 0):
         raise VariantError(f"{where}: part {part_id} needs tolerance >= 0 and points > 0")

@@ -184,6 +184,8 @@ GOOD_PART = '{"ask": "x", "answer": 1.5, "tolerance": 0.1, "points": 1}'
      "part q1 lacks answer, points, tolerance"),
     ("fake-text-answer", "def generate(rng):\n    return {'statement': ['s'], 'parts': [{'ask': 'x', "
                          "'answer': 'three', 'tolerance': 0, 'points': 1}]}\n", "must be numbers"),
+    ("fake-cube-answer", "import numpy as np\ndef generate(rng):\n    return {'statement': ['s'], 'parts': [{'ask': "
+                         "'x', 'answer': np.zeros((2, 2, 2)), 'tolerance': 0, 'points': 1}]}\n", "a vector or a grid"),
     ("fake-bad-block", f"def generate(rng):\n    return {{'statement': [{{'table': 1}}], 'parts': [{GOOD_PART}]}}\n",
      "a statement block is"),
     ("fake-import", "from gradekit.calc.no_such_reference import f\n", "cannot be imported"),
