@@ -56,9 +56,9 @@ class Key:
 
     @property
     def columns(self) -> list[str]:
-        """The answer CSV's question columns (the same on every sheet)."""
-        first = next(iter(self.sheets.values()), [])
-        return [q.id for q in first if q.answerable]
+        """The answer CSV's question columns: every sheet's answerable ids, in order (for a key
+        gradekit wrote, every sheet has the same)."""
+        return list(dict.fromkeys(q.id for questions in self.sheets.values() for q in questions if q.answerable))
 
 
 def key_dict(quiz: Quiz) -> dict:
