@@ -112,13 +112,15 @@ def test_quiz_errors_are_clear(tmp_path):
 
 def test_exam_variant_key_holds_the_worked_answers(tmp_path):
     result = invoke("quiz", "--seed", 1, "--out", tmp_path, "--variant", "exam", "--bank-dir", SAMPLE_BANK,
-                    "--questions", "image-entropy,tf-idf")
+                    "--questions", "image-entropy,tf-idf,maxout,pooling")
     assert result.exit_code == 0, result.output
     (sheet,) = json.loads((tmp_path / "key.json").read_text())["sheets"]
     answers = {q["id"]: q["answer"] for q in sheet["questions"]}
     assert answers["q1"] == 3.0
     assert round(answers["q2a"], 3) == 0.111 and round(answers["q2b"], 3) == 0.511
     assert round(answers["q2c"], 3) == 0.057
+    assert answers["q3"] == [3, 6, 1, 9]
+    assert answers["q4a"] == [13, 22, 17, 4] and answers["q4b"] == [7, 15.5, 9, 2.5]  # row-major 2x2
 
 
 def test_pdf_without_a_tex_engine_says_what_to_install(tmp_path, monkeypatch):
