@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -51,7 +53,8 @@ class ProblemSession:
         self.worker = WorkerProcess(submission_dir=self.submission_dir, module=self.problem.module,
                                     worker_dir=self.worker_dir, limits=limits,
                                     preload=self.problem.preload, harness_dir=self.harness_dir)
-        header, _ = self._guarded(lambda w: w.receive(min(limits.import_seconds, self.remaining())))
+        timeout = min(limits.import_seconds, self.remaining())
+        header, _ = self._guarded(lambda w: w.request({"op": "import"}, None, timeout))
         return header
 
     def request(self, header: dict, value: Any) -> tuple[dict, Any]:
@@ -127,10 +130,16 @@ def _copy_submission(source: Path, target: Path) -> tuple[Path, str | None]:
     if size > SUBMISSION_SIZE_LIMIT:
         target.mkdir(parents=True)
         return target, f"the submission is {size / 2**20:.0f} MB, over the limit of {SUBMISSION_SIZE_LIMIT // 2**20} MB"
-    shutil.copytree(source, target, ignore=IGNORED, symlinks=True)
+    shutil.copytree(source, target, ignore=IGNORED, symlinks=True, copy_function=_copy_regular_file)
     for link in [p for p in target.rglob("*") if p.is_symlink()]:
         _materialize(link, source)
     return target, None
+
+
+def _copy_regular_file(source: str, target: str) -> None:
+    """Copy plain files only: opening a named pipe or a device would block or read forever."""
+    if stat.S_ISREG(os.lstat(source).st_mode):
+        shutil.copy2(source, target)
 
 
 def _materialize(link: Path, source: Path) -> None:
@@ -226,6 +235,13 @@ def _smallest_input(error: BaseException, public: bool) -> str:
             if shown:
                 return "\nsmallest failing input: " + ", ".join(shown)
     return ""
+
+
+def failed_report(submission: Path, problems: list[Problem], why: str, *,
+                  include_hidden: bool = True) -> SubmissionReport:
+    """A report failing every check for ``why``: for a submission the grader itself could not grade."""
+    results = [_all_failed(p, p.all_checks(include_hidden), "error", why) for p in problems]
+    return SubmissionReport(str(submission), results, [why])
 
 
 def _failed(spec: CheckSpec, why: str) -> CheckResult:

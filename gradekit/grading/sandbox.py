@@ -1,15 +1,30 @@
-"""Run the worker on untrusted code: bubblewrap where installed, limits always.
+"""Run the worker on untrusted code: bubblewrap where it works, limits and a cgroup always.
 
 The trusted side talks to the worker over two pipes; the student's stdout and
 stderr go to two other pipes that are drained, capped and kept for feedback.
-Each worker lives in its own process group (and, under bubblewrap, its own PID
-namespace), so killing it kills everything it started.
+Each request carries a fresh random id that its reply must repeat, so frames
+the student's code writes into the reply pipe are recognised as forged.
+
+What confines a worker (docs/security.md has the threat model):
+
+- bubblewrap, when installed and allowed: its own mount, PID, network, IPC
+  and UTS namespaces; a read-only system, the submission read-only, a small
+  private /tmp; nothing of the grader's files, processes or network.
+- a cgroup when the grader may create one (see ``cgroups``): a bound on the
+  tasks and the memory of the worker and of everything it starts, and a way
+  to kill them all, whatever session or group they moved to.
+- always: resource limits (address space, CPU time, file size, open files;
+  RLIMIT_NPROC where no cgroup bounds processes), its own session and process
+  group, a scrubbed environment, and death with its parent.
 """
 
 from __future__ import annotations
 
+import ctypes
+import json
 import os
 import resource
+import secrets
 import select
 import shutil
 import signal
@@ -19,16 +34,18 @@ import tempfile
 import threading
 import time
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from gradekit.grading import wire
+from gradekit.grading import cgroups, wire
 
 GRADING_DIR = Path(__file__).resolve().parent
 SANDBOX_SUBMISSION = "/submission"
 SANDBOX_WORKER = "/opt/gradekit-worker"
 SANDBOX_HARNESS = "/opt/gradekit-harness"
+STAGING_PREFIX = "gradekit-"
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -39,16 +56,20 @@ class Limits:
     call_seconds: float = 10.0  # one call to a student function
     import_seconds: float = 20.0  # importing the student's module (torch alone takes ~2 s)
     cpu_seconds: int = 120  # RLIMIT_CPU: a busy loop dies even if the wall clock is generous
-    memory_mb: int = 2048  # RLIMIT_AS; torch needs ~4000 of address space just to import
+    memory_mb: int = 2048  # RLIMIT_AS per process, and the cgroup's memory for all of them
     output_kb: int = 256  # stdout + stderr; more than this kills the worker
     reply_mb: int = 256  # one reply; a larger one is a malformed reply
     file_mb: int = 64  # RLIMIT_FSIZE for anything the student writes to /tmp
+    tmp_mb: int = 256  # the sandbox's private /tmp (RAM-backed) holds at most this much
     open_files: int = 256
+    processes: int = 64  # tasks (processes and threads) of the worker and all it starts
     threads: int = 1  # OMP/MKL threads, so parallel graders don't oversubscribe the cores
 
     def replace(self, **changes: Any) -> "Limits":
-        fields = {**self.__dict__, **changes}
-        return Limits(**fields)
+        unknown = set(changes) - {f.name for f in fields(self)}
+        if unknown:
+            raise TypeError(f"unknown limits {sorted(unknown)}")
+        return Limits(**{**self.__dict__, **changes})
 
 
 class WorkerLost(BaseException):
@@ -64,24 +85,83 @@ class WorkerLost(BaseException):
         self.timed_out = timed_out
 
 
+# ---------------------------------------------------------------- what isolation this machine gives
+
+
 def bubblewrap_path() -> str | None:
     if os.environ.get("GRADEKIT_NO_BWRAP"):
         return None
     return shutil.which("bwrap")
 
 
-_BWRAP_WORKS: dict[str, bool] = {}
+_BWRAP_FLAGS: dict[str, list[str] | None] = {}
+# Preferred first: a user namespace in which no further namespace can be made
+# (nested user namespaces are a large kernel attack surface); older bwrap or
+# kernels without unprivileged user namespaces get the second.
+_NAMESPACE_FLAGS = (["--unshare-all", "--unshare-user", "--disable-userns"], ["--unshare-all"])
+
+
+def bubblewrap_flags(bwrap: str) -> list[str] | None:
+    """The namespace flags this bwrap accepts here (tried once), or None if it refuses to start."""
+    if bwrap not in _BWRAP_FLAGS:
+        _BWRAP_FLAGS[bwrap] = None
+        for flags in _NAMESPACE_FLAGS:
+            probe = subprocess.run(
+                [bwrap, *flags, "--die-with-parent", *_system_binds(), "--proc", "/proc",
+                 "--dev", "/dev", sys.executable, "-I", "-c", "pass"],
+                capture_output=True, timeout=30)
+            if probe.returncode == 0:
+                _BWRAP_FLAGS[bwrap] = flags
+                break
+    return _BWRAP_FLAGS[bwrap]
 
 
 def bubblewrap_works(bwrap: str) -> bool:
     """bwrap may be installed but refused (no user namespaces); try it once."""
-    if bwrap not in _BWRAP_WORKS:
-        probe = subprocess.run(
-            [bwrap, "--unshare-all", "--die-with-parent", *_system_binds(), "--proc", "/proc",
-             "--dev", "/dev", sys.executable, "-I", "-c", "pass"],
-            capture_output=True, timeout=30)
-        _BWRAP_WORKS[bwrap] = probe.returncode == 0
-    return _BWRAP_WORKS[bwrap]
+    return bubblewrap_flags(bwrap) is not None
+
+
+def _usable_bubblewrap() -> tuple[str, list[str]] | None:
+    bwrap = bubblewrap_path()
+    flags = bubblewrap_flags(bwrap) if bwrap else None
+    return (bwrap, flags) if bwrap and flags else None
+
+
+@dataclass(frozen=True)
+class Isolation:
+    """What confines student code on this machine, for warnings, docs and tests."""
+
+    namespaces: bool  # bubblewrap: own filesystem view, PID space, network; no grader files
+    cgroup: int | None  # cgroup version bounding and killing all the worker's processes, or None
+    process_bound: bool  # a fork storm is bounded (a cgroup, or RLIMIT_NPROC for a non-root user)
+
+    def describe(self) -> str:
+        parts = ["bubblewrap namespaces" if self.namespaces else "NO namespaces (bubblewrap missing)"]
+        parts.append(f"cgroup v{self.cgroup}" if self.cgroup else "no cgroup")
+        if not self.cgroup:
+            parts.append("RLIMIT_NPROC" if self.process_bound else "NO process bound (root without cgroups)")
+        return ", ".join(parts)
+
+
+def isolation() -> Isolation:
+    version = cgroups.version()
+    return Isolation(namespaces=_usable_bubblewrap() is not None, cgroup=version,
+                     process_bound=version is not None or os.getuid() != 0)
+
+
+def warn_if_unisolated() -> str | None:
+    """The warning to show when student code will run without bubblewrap, or None."""
+    bwrap = bubblewrap_path()
+    if bwrap and bubblewrap_works(bwrap):
+        return None
+    why = "bubblewrap (bwrap) is not installed" if not bwrap else "bubblewrap is installed but refused to start"
+    message = (f"{why}: student code runs with resource limits but WITHOUT filesystem and network "
+               "isolation. Install the 'bubblewrap' package before grading untrusted submissions.")
+    warnings.warn(message, RuntimeWarning, stacklevel=2)
+    return message
+
+
+# ---------------------------------------------------------------- building the sandbox
 
 
 def _system_binds() -> list[str]:
@@ -105,7 +185,7 @@ def _hidden_overlays() -> list[str]:
     repo = package.parent
     args: list[str] = []
     for secret in (package, repo / "problems", repo / "references"):
-        if any(_is_within(secret, Path(root)) for root in (sys.prefix, sys.base_prefix)):
+        if secret.exists() and any(_is_within(secret, Path(root)) for root in (sys.prefix, sys.base_prefix)):
             args += ["--tmpfs", str(secret)]
     return args
 
@@ -118,6 +198,21 @@ def _is_within(path: Path, root: Path) -> bool:
         return False
 
 
+def _bubblewrap_command(bwrap: str, flags: list[str], limits: Limits, info_fd: int, worker_dir: Path,
+                        submission_dir: Path, harness_dir: Path | None) -> list[str]:
+    tmp_bytes = str(limits.tmp_mb * 2**20)
+    harness = ["--ro-bind", str(harness_dir), SANDBOX_HARNESS] if harness_dir else []
+    return [bwrap, *flags, "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+            "--info-fd", str(info_fd),
+            *_system_binds(), *_hidden_overlays(),
+            "--proc", "/proc", "--dev", "/dev",
+            "--size", tmp_bytes, "--tmpfs", "/dev/shm",
+            "--size", tmp_bytes, "--tmpfs", "/tmp",
+            "--ro-bind", str(worker_dir), SANDBOX_WORKER, *harness,
+            "--ro-bind", str(submission_dir), SANDBOX_SUBMISSION,
+            "--remount-ro", "/", "--chdir", SANDBOX_SUBMISSION]
+
+
 def stage_worker(directory: Path) -> Path:
     """Copy the worker and the wire format to ``directory``: all the sandbox gets of gradekit."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -126,20 +221,51 @@ def stage_worker(directory: Path) -> Path:
     return directory
 
 
-def _set_limits(limits: Limits):
+def _user_tasks(uid: int) -> int:
+    """Tasks (threads included) the user runs now: what RLIMIT_NPROC counts."""
+    total = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            if entry.stat().st_uid == uid:
+                status = Path(entry.path, "status").read_text()
+                total += int(status.split("Threads:", 1)[1].split()[0])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+_PRCTL = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)  # Linux only
+
+
+def _confine(limits: Limits, group: cgroups.Cgroup | None):
+    """What the child does between fork and exec: everything it runs afterwards is confined."""
+    nproc = None
+    if group is None and os.getuid() != 0:  # root ignores RLIMIT_NPROC; a cgroup counts better
+        nproc = _user_tasks(os.getuid()) + limits.processes
+    memory = limits.memory_mb * 2**20
+
     def apply() -> None:
-        os.setsid()  # own process group: killpg reaches every child
-        memory = limits.memory_mb * 2**20
+        os.setsid()  # own session and process group: killpg reaches every child that stays in it
+        if group is not None:
+            group.join()
+        # killed if the grader dies (bwrap's --die-with-parent then takes the sandbox with it)
+        if _PRCTL is not None:
+            _PRCTL(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         for name, value in ((resource.RLIMIT_AS, memory),
                             (resource.RLIMIT_CPU, limits.cpu_seconds),
                             (resource.RLIMIT_FSIZE, limits.file_mb * 2**20),
                             (resource.RLIMIT_NOFILE, limits.open_files),
                             (resource.RLIMIT_CORE, 0)):
             resource.setrlimit(name, (value, value))
+        if nproc is not None:
+            resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
     return apply
 
 
 def _environment(limits: Limits) -> dict[str, str]:
+    """A fresh environment: nothing of the grader's (tokens, paths, secrets) reaches the worker."""
     threads = str(limits.threads)
     return {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
@@ -180,86 +306,100 @@ class _Drain:
         os.close(self.fd)
 
 
+# ---------------------------------------------------------------- the worker
+
+
 class WorkerProcess:
     """One sandboxed worker serving one problem of one submission."""
 
     def __init__(self, *, submission_dir: Path, module: str, worker_dir: Path, limits: Limits,
                  preload: tuple[str, ...] = (), harness_dir: Path | None = None):
         self.limits = limits
-        self.isolated = False
+        self.failure: str | None = None
+        self._timeout = 0.0
+        self._sandbox_pid: int | None = None  # bwrap's PID-namespace init, whose death empties the namespace
         request_read, self._request_write = os.pipe()
         self._reply_read, reply_write = os.pipe()
         out_read, out_write = os.pipe()
         err_read, err_write = os.pipe()
+        passed = [request_read, reply_write]
         worker_args = [str(request_read), str(reply_write)]
-        bwrap = bubblewrap_path()
         preload_arg = ",".join(preload)
-        if bwrap and bubblewrap_works(bwrap):
-            self.isolated = True
-            harness = ["--ro-bind", str(harness_dir), SANDBOX_HARNESS] if harness_dir else []
-            command = [bwrap, "--unshare-all", "--die-with-parent", "--new-session",
-                       "--cap-drop", "ALL", *_system_binds(), *_hidden_overlays(),
-                       "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                       "--ro-bind", str(worker_dir), SANDBOX_WORKER, *harness,
-                       "--ro-bind", str(submission_dir), SANDBOX_SUBMISSION,
-                       "--chdir", SANDBOX_SUBMISSION,
+        bubblewrap = _usable_bubblewrap()
+        self.isolated = bubblewrap is not None
+        self._info_read: int | None = None
+        if bubblewrap:
+            self._info_read, info_write = os.pipe()
+            passed.append(info_write)
+            command = [*_bubblewrap_command(*bubblewrap, limits, info_write, worker_dir, submission_dir,
+                                            harness_dir),
                        sys.executable, "-I", f"{SANDBOX_WORKER}/worker.py", *worker_args,
                        SANDBOX_SUBMISSION, module, preload_arg, SANDBOX_HARNESS if harness_dir else ""]
         else:
             command = [sys.executable, "-I", str(worker_dir / "worker.py"), *worker_args,
                        str(submission_dir), module, preload_arg, str(harness_dir or "")]
+        self.cgroup = cgroups.Cgroup.create(processes=limits.processes, memory_bytes=limits.memory_mb * 2**20)
         self.started = time.monotonic()
-        self.process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=out_write, stderr=err_write,
-            pass_fds=(request_read, reply_write), env=_environment(limits),
-            cwd=str(submission_dir), preexec_fn=_set_limits(limits), close_fds=True)
-        for fd in (request_read, reply_write, out_write, err_write):
+        try:
+            self.process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=out_write, stderr=err_write,
+                pass_fds=passed, env=_environment(limits), cwd=str(submission_dir),
+                preexec_fn=_confine(limits, self.cgroup), close_fds=True)
+        except BaseException:
+            for fd in (*passed, out_write, err_write, out_read, err_read, self._request_write,
+                       self._reply_read, self._info_read):
+                _close(fd)
+            if self.cgroup is not None:
+                self.cgroup.remove()
+            raise
+        for fd in (*passed, out_write, err_write):
             os.close(fd)
         cap = limits.output_kb * 1024
         self._drains = [_Drain(out_read, cap), _Drain(err_read, cap)]
         self._threads = [threading.Thread(target=d.run, daemon=True) for d in self._drains]
         for thread in self._threads:
             thread.start()
-        self.failure: str | None = None
 
     # ------------------------------------------------------------ talking
 
-    def receive(self, timeout: float) -> tuple[dict, Any]:
-        """Wait up to ``timeout`` seconds for one reply frame."""
-        self._timeout = timeout
-        deadline = time.monotonic() + timeout
-        head_size = wire.HEADER.unpack(self._read(wire.HEADER.size, deadline))[0]
-        if head_size > 16 * 2**20:
-            self._fail("sent a malformed reply (header too large)")
-        head = self._read(head_size, deadline)
-        try:
-            import json
-
-            sizes = json.loads(head).get("blobs", [])
-            total = sum(int(s) for s in sizes)
-        except (ValueError, TypeError, AttributeError):
-            self._fail("sent a malformed reply")
-        if total > self.limits.reply_mb * 2**20:
-            self._fail(f"returned more than {self.limits.reply_mb} MB")
-        body = self._read(total, deadline)
-        try:
-            return wire.decode_frame(head, body)
-        except wire.WireError as error:
-            self._fail(f"sent a malformed reply ({error})")
+    def request(self, header: dict, value: Any, timeout: float) -> tuple[dict, Any]:
+        """Send one request and wait up to ``timeout`` seconds for the reply that answers it."""
+        request_id = secrets.token_hex(8)
+        self.send({**header, "id": request_id}, value)
+        return self.receive(timeout, expect_id=request_id)
 
     def send(self, header: dict, value: Any = None) -> None:
         try:
             wire.write_all(self._request_write, wire.encode_frame(header, value))
-        except (BrokenPipeError, OSError):
+        except OSError:
             self._fail(self._death_message())
 
-    def request(self, header: dict, value: Any, timeout: float) -> tuple[dict, Any]:
-        self.send(header, value)
-        return self.receive(timeout)
+    def receive(self, timeout: float, *, expect_id: str | None = None) -> tuple[dict, Any]:
+        """Wait up to ``timeout`` seconds for one reply frame; it must answer request ``expect_id``."""
+        self._timeout = timeout
+        deadline = time.monotonic() + timeout
+        head_size = wire.HEADER.unpack(self._read(wire.HEADER.size, deadline))[0]
+        if head_size > wire.MAX_HEAD_BYTES:
+            self._fail(f"returned a value too large to send back (over {wire.MAX_HEAD_BYTES // 2**20} MB "
+                       "of plain data; large results should be numpy arrays)")
+        try:
+            header = wire.parse_header(self._read(head_size, deadline))
+            total = sum(wire.blob_sizes(header))
+        except wire.WireError as error:
+            self._fail(f"sent a malformed reply ({error})")
+        if expect_id is not None and header.get("id") != expect_id:
+            self._fail("wrote into the grader's reply channel (a forged reply)")
+        if total > self.limits.reply_mb * 2**20:
+            self._fail(f"returned more than {self.limits.reply_mb} MB")
+        body = self._read(total, deadline)
+        try:
+            return header, wire.decode_value(header, body)
+        except wire.WireError as error:
+            self._fail(f"sent a malformed reply ({error})")
 
     def _read(self, size: int, deadline: float) -> bytes:
         chunks, remaining = [], size
-        while remaining:
+        while remaining > 0:
             self._check_output()
             left = deadline - time.monotonic()
             if left <= 0:
@@ -270,25 +410,36 @@ class WorkerProcess:
                 continue
             chunk = os.read(self._reply_read, min(remaining, 1 << 20))
             if not chunk:
-                self.process.wait()
+                self._wait_briefly()
                 self._fail(self._death_message())
             chunks.append(chunk)
             remaining -= len(chunk)
         return b"".join(chunks)
 
     def _check_output(self) -> None:
-        if sum(d.total for d in self._drains) > self.limits.output_kb * 1024:
+        if self._output_exceeded():
             self._fail(f"printed more than {self.limits.output_kb} KB of output")
+
+    def _wait_briefly(self) -> None:
+        try:
+            self.process.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            pass  # the reply pipe was closed by a process still running: "stopped answering"
 
     def _death_message(self) -> str:
         self._drain_briefly()
         code = self.process.poll()
         if code is None:
-            return "stopped answering"
+            return "stopped answering (it closed the grader's channel)"
         if self._output_exceeded():
             return f"printed more than {self.limits.output_kb} KB of output"
+        if self.isolated and code > 128:  # bwrap exits with 128 + the signal that killed the worker
+            code = 128 - code
         if code < 0:
-            name = signal.Signals(-code).name
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
             hint = {"SIGKILL": " (killed: memory or process limit)",
                     "SIGXCPU": f" (CPU time limit of {self.limits.cpu_seconds} s)",
                     "SIGSEGV": " (crashed: a stack overflow or a bug in native code)",
@@ -316,6 +467,14 @@ class WorkerProcess:
         return text
 
     def kill(self) -> None:
+        """End the worker and every process it started; return once none is left."""
+        if self.cgroup is not None:
+            self.cgroup.kill()
+        if self._kill_sandbox_init():
+            try:  # bwrap exits once it has reaped its init, that is once the namespace is empty
+                self.process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                pass
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
@@ -324,12 +483,49 @@ class WorkerProcess:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             pass
-        for fd in (self._request_write, self._reply_read):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        if self.cgroup is not None:
+            self.cgroup.kill()
+            self.cgroup.remove()
+            self.cgroup = None
+        for fd in (self._request_write, self._reply_read, self._info_read):
+            _close(fd)
+        self._request_write = self._reply_read = self._info_read = -1
         self._drain_briefly()
+
+    def _kill_sandbox_init(self) -> bool:
+        """SIGKILL bwrap's PID-namespace init: the kernel then kills the whole namespace.
+
+        The init finishes dying only after every process of its namespace has,
+        and bwrap exits only after reaping it: once bwrap is gone, nothing of
+        the sandbox is left, even without a cgroup and whatever session the
+        student's processes moved to.
+        """
+        pid = self._sandbox_init_pid()
+        if pid is None:
+            return False
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            return False
+        return True
+
+    def _sandbox_init_pid(self) -> int | None:
+        """The ``child-pid`` bwrap reported on its info fd, if it is still bwrap's child."""
+        if self._sandbox_pid is None and self._info_read is not None and self._info_read >= 0:
+            ready, _, _ = select.select([self._info_read], [], [], 0)
+            if ready:
+                try:
+                    self._sandbox_pid = int(json.loads(os.read(self._info_read, 4096))["child-pid"])
+                except (OSError, ValueError, KeyError, TypeError):
+                    pass
+        pid = self._sandbox_pid
+        if pid is None:
+            return None
+        try:  # guard against a recycled pid: the init's parent must still be our bwrap
+            parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            return None
+        return pid if parent == self.process.pid else None
 
     def close(self) -> None:
         if self.process.poll() is None:
@@ -341,17 +537,29 @@ class WorkerProcess:
         self.kill()
 
 
-def warn_if_unisolated() -> str | None:
-    """The warning to show when student code will run without bubblewrap, or None."""
-    bwrap = bubblewrap_path()
-    if bwrap and bubblewrap_works(bwrap):
-        return None
-    why = "bubblewrap (bwrap) is not installed" if not bwrap else "bubblewrap is installed but refused to start"
-    message = (f"{why}: student code runs with resource limits but WITHOUT filesystem and network "
-               "isolation. Install the 'bubblewrap' package before grading untrusted submissions.")
-    warnings.warn(message, RuntimeWarning, stacklevel=2)
-    return message
+def _close(fd: int | None) -> None:
+    if fd is not None and fd >= 0:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+# ---------------------------------------------------------------- staging
 
 
 def make_staging_dir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="gradekit-"))
+    """A private folder for one grading: the submission's copy, the worker, harness files.
+
+    Named after the grader's pid, so ``remove_stale_staging`` can tell the
+    leftovers of a grader that was killed from those of one still running.
+    """
+    return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-"))
+
+
+def remove_stale_staging() -> None:
+    """Delete staging folders left by graders that were killed before cleaning up."""
+    for path in Path(tempfile.gettempdir()).glob(f"{STAGING_PREFIX}*-*"):
+        owner = path.name[len(STAGING_PREFIX):].split("-")[0]
+        if owner.isdigit() and path.is_dir() and not cgroups.running(int(owner)):
+            shutil.rmtree(path, ignore_errors=True)

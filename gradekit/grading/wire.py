@@ -4,18 +4,21 @@ This file is copied into the sandbox next to ``worker.py``, so it imports only
 the standard library and numpy (torch lazily, and only when a tensor crosses).
 
 A message is one frame: a 4-byte big-endian header length, a JSON header, then
-the binary blobs the header lists (arrays as ``.npy`` bytes). Values are plain
-JSON where JSON suffices and tagged dictionaries otherwise. Nothing is ever
-pickled: decoding can only build numbers, strings, lists, dicts and numeric
-arrays, so a reply forged by student code can misreport the student's own
-outputs and nothing more.
+the binary blobs the header lists (an array's raw bytes, its dtype and shape in
+the header). Values are plain JSON where JSON suffices and tagged dictionaries
+otherwise. Nothing is ever pickled: decoding can only build numbers, strings,
+lists, dicts and numeric arrays, so a reply forged by student code can
+misreport the student's own outputs and nothing more. Only exact builtin and
+numpy types cross as themselves; subclasses, whose methods could lie, and
+everything else cross as ``Opaque``.
 """
 
 from __future__ import annotations
 
-import io
 import json
+import math
 import os
+import re
 import struct
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +27,12 @@ import numpy as np
 
 HEADER = struct.Struct(">I")
 MAX_DEPTH = 32
+MAX_HEAD_BYTES = 16 * 2**20  # the JSON part of one frame; arrays travel as blobs beside it
+NUMERIC_KINDS = "biufc"  # bool, int, uint, float, complex: the only dtypes that cross
+_NUMERIC_DTYPE = re.compile(r"[<>|=][biufc][0-9]{1,2}")  # numpy's dtype.str of those kinds
+_NUMPY_SCALARS = frozenset({np.bool_, np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16,
+                            np.uint32, np.uint64, np.float16, np.float32, np.float64, np.longdouble,
+                            np.complex64, np.complex128, np.clongdouble})
 
 
 class WireError(Exception):
@@ -60,11 +69,11 @@ class Opaque:
 # ---------------------------------------------------------------- encoding
 
 
-def _npy_bytes(array: np.ndarray) -> bytes:
-    buffer = io.BytesIO()
-    # ascontiguousarray turns a 0-d array into shape (1,); the reshape keeps scalars 0-d
-    np.save(buffer, np.ascontiguousarray(array).reshape(array.shape), allow_pickle=False)
-    return buffer.getvalue()
+def _array_node(tag: str, array: np.ndarray, blobs: list[bytes]) -> dict:
+    """An array's bytes go to the blobs; its dtype and shape to the header."""
+    array = np.asarray(array)
+    blobs.append(np.ascontiguousarray(array).tobytes())
+    return {"t": tag, "blob": len(blobs) - 1, "np": array.dtype.str, "shape": list(array.shape)}
 
 
 def _type_name(value: Any) -> str:
@@ -73,42 +82,45 @@ def _type_name(value: Any) -> str:
 
 
 def _encode(value: Any, blobs: list[bytes], depth: int) -> Any:
+    """Plain data as it is; anything else as ``Opaque``.
+
+    Types are tested with ``type(value)``, never ``isinstance``: an object can
+    claim any ``__class__``. Subclasses of numbers and strings lose their
+    methods (``float.__repr__`` gives the true value, whatever ``__eq__`` or
+    ``__float__`` claim); subclasses of numpy arrays and containers cross as
+    ``Opaque``, since their methods are what they would lie with.
+    """
     if depth > MAX_DEPTH:
         return {"t": "opaque", "type": "nesting deeper than 32 levels"}
-    # numpy scalars first: np.float64 is a float subclass, np.bool_ is not a bool
-    if isinstance(value, np.generic):
-        if value.dtype.kind in "biufc":
-            blobs.append(_npy_bytes(np.asarray(value)))
-            return {"t": "npscalar", "blob": len(blobs) - 1}
-        return {"t": "opaque", "type": _type_name(value)}
-    if value is None or type(value) in (bool, str):
+    cls = type(value)
+    if value is None or cls is bool or cls is str:
         return value
-    if isinstance(value, bool):
-        return bool(value)
-    if isinstance(value, int):
-        return int(value)  # an int subclass loses its methods here, as it should
-    if isinstance(value, float):
+    if cls in _NUMPY_SCALARS:  # before int and float: np.float64 subclasses float
+        return _array_node("npscalar", np.asarray(value), blobs)
+    if issubclass(cls, (np.generic, np.ndarray)) and cls is not np.ndarray:
+        return {"t": "opaque", "type": _type_name(value)}
+    if issubclass(cls, int) and not issubclass(cls, bool):
+        return int.__int__(value)
+    if issubclass(cls, float):
         return {"t": "float", "v": float.__repr__(value)}
-    if isinstance(value, str):
+    if issubclass(cls, str):
         return str.__str__(value)
-    if isinstance(value, np.ndarray):
-        if value.dtype.kind not in "biufc":
+    if cls is np.ndarray:
+        if value.dtype.kind not in NUMERIC_KINDS or value.dtype.fields is not None:
             return {"t": "opaque", "type": f"numpy.ndarray of dtype {value.dtype}"}
-        blobs.append(_npy_bytes(np.asarray(value)))
-        return {"t": "ndarray", "blob": len(blobs) - 1}
-    if type(value) in (list, tuple):
-        tag = "list" if type(value) is list else "tuple"
+        return _array_node("ndarray", value, blobs)
+    if cls is list or cls is tuple:
+        tag = "list" if cls is list else "tuple"
         return {"t": tag, "v": [_encode(v, blobs, depth + 1) for v in value]}
-    if type(value) is dict and all(type(k) is str for k in value):
+    if cls is dict and all(type(k) is str for k in value):
         return {"t": "dict", "v": {k: _encode(v, blobs, depth + 1) for k, v in value.items()}}
-    if isinstance(value, WireTensor):
-        blobs.append(_npy_bytes(value.array))
-        return {"t": "tensor", "blob": len(blobs) - 1, "dtype": value.dtype,
+    if cls is WireTensor:
+        return {**_array_node("tensor", value.array, blobs), "dtype": str(value.dtype),
                 "requires_grad": bool(value.requires_grad)}
-    if isinstance(value, WireGenerator):
+    if cls is WireGenerator:
         return {"t": "generator", "seed": int(value.seed)}
     torch = _torch_if_loaded()
-    if torch is not None and isinstance(value, torch.Tensor):
+    if torch is not None and cls in (torch.Tensor, torch.nn.Parameter):
         return _encode(_tensor_to_wire(torch, value), blobs, depth)
     return {"t": "opaque", "type": _type_name(value)}
 
@@ -153,7 +165,7 @@ def _decode(node: Any, blobs: list[bytes], depth: int) -> Any:
     if tag == "float":
         return float(str(node["v"]))
     if tag in ("ndarray", "npscalar", "tensor"):
-        array = _load_npy(blobs, node.get("blob"))
+        array = _load_array(node, blobs)
         if tag == "npscalar":
             if array.shape != ():
                 raise WireError("a numpy scalar must be 0-dimensional")
@@ -179,36 +191,69 @@ def _decode(node: Any, blobs: list[bytes], depth: int) -> Any:
     raise WireError(f"unknown tag {tag!r}")
 
 
-def _load_npy(blobs: list[bytes], index: Any) -> np.ndarray:
-    if not isinstance(index, int) or not 0 <= index < len(blobs):
+def _load_array(node: dict, blobs: list[bytes]) -> np.ndarray:
+    """A numeric array from a header node and its blob, read without trusting either.
+
+    The dtype must be a plain numeric one (``<f8``, ``|u1``, ...; never object
+    or structured), and the blob exactly as long as the shape says, so a forged
+    array can neither run code nor make us allocate more than it occupies.
+    """
+    index, dtype_str, shape = node.get("blob"), node.get("np"), node.get("shape")
+    if type(index) is not int or not 0 <= index < len(blobs):
         raise WireError("array refers to a missing blob")
+    if type(dtype_str) is not str or not _NUMERIC_DTYPE.fullmatch(dtype_str):
+        raise WireError(f"arrays of dtype {str(dtype_str)[:40]!r} are not accepted")
+    if (type(shape) is not list or len(shape) > MAX_DEPTH
+            or not all(type(n) is int and n >= 0 for n in shape)):
+        raise WireError("an array with a malformed shape")
     try:
-        array = np.load(io.BytesIO(blobs[index]), allow_pickle=False)
-    except Exception as error:  # a malformed .npy is the sender's problem, not ours
-        raise WireError(f"malformed array: {error}") from None
-    if array.dtype.kind not in "biufc":
-        raise WireError(f"arrays of dtype {array.dtype} are not accepted")
-    return array
+        dtype = np.dtype(dtype_str)
+    except TypeError:
+        raise WireError(f"arrays of dtype {dtype_str!r} are not accepted") from None
+    blob = blobs[index]
+    if math.prod(shape) * dtype.itemsize != len(blob):
+        raise WireError("array data does not match its shape")
+    return np.frombuffer(blob, dtype=dtype).reshape(shape).copy()
 
 
-def decode_frame(head: bytes, body: bytes) -> tuple[dict, Any]:
-    """Parse a header and its blobs into ``(header, value)``."""
+def parse_header(head: bytes) -> dict:
+    """A frame's JSON header; a forged one raises ``WireError``, whatever it holds."""
     try:
         header = json.loads(head)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise WireError(f"header is not JSON: {error}") from None
-    if not isinstance(header, dict):
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        raise WireError(f"header is not JSON ({type(error).__name__})") from None
+    if type(header) is not dict:
         raise WireError("header is not a JSON object")
+    return header
+
+
+def blob_sizes(header: dict) -> list[int]:
+    """The blob sizes a header announces, checked before any blob is read."""
     sizes = header.get("blobs", [])
-    if not isinstance(sizes, list) or not all(isinstance(s, int) and s >= 0 for s in sizes):
+    if type(sizes) is not list or not all(type(s) is int and s >= 0 for s in sizes):
         raise WireError("bad blob list")
+    return sizes
+
+
+def decode_value(header: dict, body: bytes) -> Any:
+    """The value a parsed header and its blobs carry."""
+    sizes = blob_sizes(header)
     if sum(sizes) != len(body):
         raise WireError("blob sizes do not add up to the frame body")
     blobs, offset = [], 0
     for size in sizes:
         blobs.append(body[offset:offset + size])
         offset += size
-    return header, _decode(header.get("value"), blobs, 0)
+    try:
+        return _decode(header.get("value"), blobs, 0)
+    except (KeyError, TypeError, ValueError, OverflowError) as error:  # a tag missing its fields
+        raise WireError(f"malformed value ({type(error).__name__})") from None
+
+
+def decode_frame(head: bytes, body: bytes) -> tuple[dict, Any]:
+    """Parse a header and its blobs into ``(header, value)``."""
+    header = parse_header(head)
+    return header, decode_value(header, body)
 
 
 # ---------------------------------------------------------------- blocking I/O (worker side)
@@ -227,10 +272,9 @@ def read_exact(fd: int, size: int) -> bytes:
 
 def read_frame(fd: int) -> tuple[dict, Any]:
     (head_size,) = HEADER.unpack(read_exact(fd, HEADER.size))
-    head = read_exact(fd, head_size)
-    sizes = json.loads(head).get("blobs", [])
-    body = read_exact(fd, sum(sizes))
-    return decode_frame(head, body)
+    header = parse_header(read_exact(fd, head_size))
+    body = read_exact(fd, sum(blob_sizes(header)))
+    return header, decode_value(header, body)
 
 
 def write_all(fd: int, data: bytes) -> None:

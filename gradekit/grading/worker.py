@@ -6,12 +6,18 @@ It returns values, never verdicts; the grader compares them outside.
 
 Usage: python -I worker.py REQUEST_FD REPLY_FD SUBMISSION_DIR MODULE PRELOAD,... [HARNESS_DIR]
 
+The first request is ``{"op": "import"}``; every reply repeats the ``id`` of
+the request it answers. Student code runs in this process and can write to the
+reply pipe, but a frame it writes before knowing the id of the request in
+progress is told apart from ours and ends the worker.
+
 A problem may ship harness modules (``harness = [...]`` in its problem.toml):
 code that is not secret and must run next to the student's, such as a training
 loop that calls the student's model and loss within a budget. A request named
 ``"file:function"`` calls ``function`` of the harness file ``file.py``.
 """
 
+import builtins
 import importlib.util
 import os
 import sys
@@ -27,22 +33,35 @@ MAX_TRACEBACK = 4000
 
 
 def describe_exception(error: BaseException, submission_dir: str) -> dict:
-    """The student's exception: its type, message and the frames from their own files."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__)
-              if os.path.abspath(f.filename).startswith(submission_dir)]
-    text = "".join(traceback.format_list(frames[-6:]))
-    message = _safe_str(error)
+    """The student's exception: its type, message and the frames from their own files.
+
+    ``types`` names the builtin exceptions it is an instance of as themselves
+    (``ValueError``) and any other class with its module (a student's own
+    ``class ValueError(Exception)`` is ``image_entropy.ValueError``), so a
+    check asking for a ValueError gets the builtin one.
+    """
+    try:
+        frames = [f for f in traceback.extract_tb(error.__traceback__)
+                  if os.path.abspath(f.filename).startswith(submission_dir)]
+        text = "".join(traceback.format_list(frames[-6:]))
+    except BaseException:  # a traceback the student tampered with
+        text = ""
     return {
-        "type": type(error).__name__[:100],
-        "types": [cls.__name__ for cls in type(error).__mro__][:20],
-        "message": message[:1000],
+        "type": str(type(error).__name__)[:100],
+        "types": [_class_name(cls) for cls in type(error).__mro__][:20],
+        "message": _safe_str(error)[:1000],
         "traceback": text[-MAX_TRACEBACK:],
     }
 
 
+def _class_name(cls: type) -> str:
+    name = str(cls.__name__)[:100]
+    return name if getattr(builtins, name, None) is cls else f"{str(cls.__module__)[:100]}.{name}"
+
+
 def _safe_str(error: BaseException) -> str:
     try:
-        return str(error)
+        return str.__str__(str(error))
     except BaseException:  # a student's __str__ may itself raise
         return f"<{type(error).__name__} whose message could not be printed>"
 
@@ -78,24 +97,26 @@ class Worker:
         self.module = None
         self.harness = {}
 
-    def reply(self, header: dict, value=None) -> None:
+    def reply(self, request: dict, header: dict, value=None) -> None:
+        header = {**header, "id": request.get("id")}
         try:
             frame = wire.encode_frame(header, value)
         except BaseException as error:  # a value that cannot even be encoded
-            frame = wire.encode_frame({"ok": False, "error": {
+            frame = wire.encode_frame({"ok": False, "id": request.get("id"), "error": {
                 "type": "EncodingError", "types": ["EncodingError"], "traceback": "",
                 "message": f"the returned value could not be sent to the grader: {_safe_str(error)}"}})
         wire.write_all(self.reply_fd, frame)
 
-    def import_student(self) -> None:
+    def import_student(self, request: dict) -> None:
         sys.path.insert(0, self.submission_dir)
         try:
             self.module = __import__(self.module_name)
+            names = sorted(n for n in dir(self.module) if not n.startswith("__"))[:1000]
         except BaseException as error:  # SystemExit and KeyboardInterrupt included
-            self.reply({"ok": False, "error": describe_exception(error, self.submission_dir)})
+            self.module = None
+            self.reply(request, {"ok": False, "error": describe_exception(error, self.submission_dir)})
             return
-        names = sorted(n for n in dir(self.module) if not n.startswith("__"))
-        self.reply({"ok": True, "names": names[:1000]})
+        self.reply(request, {"ok": True, "names": [str(n) for n in names]})
 
     def resolve(self, name: str):
         """The student's ``name``, or the harness function ``file:function``."""
@@ -116,10 +137,10 @@ class Worker:
         try:
             function = self.resolve(name)
         except BaseException as error:  # importing a harness runs student code too
-            self.reply({"ok": False, "error": describe_exception(error, self.submission_dir)})
+            self.reply(request, {"ok": False, "error": describe_exception(error, self.submission_dir)})
             return
         if function is None:
-            self.reply({"ok": False, "error": {
+            self.reply(request, {"ok": False, "error": {
                 "type": "MissingName", "types": ["MissingName"], "traceback": "",
                 "message": f"{self.module_name}.py defines no {name!r}"}})
             return
@@ -129,9 +150,9 @@ class Worker:
             if value.get("vjp") is not None:
                 result = self.vector_jacobian_product(result, positional, value["vjp"])
         except BaseException as error:
-            self.reply({"ok": False, "error": describe_exception(error, self.submission_dir)})
+            self.reply(request, {"ok": False, "error": describe_exception(error, self.submission_dir)})
             return
-        self.reply({"ok": True}, result)
+        self.reply(request, {"ok": True}, result)
 
     @staticmethod
     def vector_jacobian_product(output, positional, vjp):
@@ -142,7 +163,6 @@ class Worker:
         return (output, grads)
 
     def serve(self) -> None:
-        self.import_student()
         while True:
             try:
                 header, value = wire.read_frame(self.request_fd)
@@ -151,10 +171,12 @@ class Worker:
             op = header.get("op")
             if op == "exit":
                 return
-            if op == "call" and self.module is not None:
+            if op == "import" and self.module is None:
+                self.import_student(header)
+            elif op == "call" and self.module is not None:
                 self.call(header, value)
             else:
-                self.reply({"ok": False, "error": {
+                self.reply(header, {"ok": False, "error": {
                     "type": "ProtocolError", "types": ["ProtocolError"], "traceback": "",
                     "message": f"unknown request {op!r}"}})
 
@@ -166,6 +188,7 @@ def main(argv: list[str]) -> None:
     harness_dir = argv[6] if len(argv) > 6 else ""
     os.chdir(submission_dir)
     Worker(request_fd, reply_fd, os.path.abspath(submission_dir), module_name, harness_dir).serve()
+    os._exit(0)  # now: no atexit handler or lingering thread of the student's runs after the grader is done
 
 
 if __name__ == "__main__":

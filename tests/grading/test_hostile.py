@@ -1,0 +1,316 @@
+"""Hostile submissions earn nothing, leave nothing behind and never stop the grader.
+
+Each case under ``hostile/`` attacks the grader in one way (see its docstring
+and ``hostile/README.md``); each test below covers one category of attack and
+grades its cases against ``image-entropy`` with short limits. Every case runs
+with bubblewrap and without it (``GRADEKIT_NO_BWRAP``); the process categories
+also run without cgroups (``GRADEKIT_NO_CGROUP``). A category the weaker
+sandbox cannot defend is skipped there, with the reason, before anything runs.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from gradekit.grading import cgroups, sandbox
+from gradekit.grading.runner import grade_submission
+
+REPO = Path(__file__).resolve().parents[2]
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+SHORT = dict(call_seconds=2, wall_seconds=10, import_seconds=3)
+GRADING_SECONDS = 30  # the wall budget, one call's timeout and the cleanup, with room for a loaded machine
+
+WITHOUT_NAMESPACES = ("without bubblewrap the worker shares the grader's filesystem, network and "
+                      "process table: nothing can hide them from student code (docs/security.md)")
+WITHOUT_PROCESS_BOUND = ("root without a writable pids cgroup: RLIMIT_NPROC does not bind root, so "
+                         "nothing bounds a fork storm here (docs/security.md)")
+WITHOUT_REAPER = ("neither a cgroup nor a PID namespace: a process that calls setsid() leaves the "
+                  "worker's process group and cannot be found to be killed (docs/security.md)")
+
+MODES = {
+    "bubblewrap": {},
+    "no-bubblewrap": {"GRADEKIT_NO_BWRAP": "1"},
+    "no-cgroup": {"GRADEKIT_NO_CGROUP": "1"},
+}
+USUAL_MODES = ("bubblewrap", "no-bubblewrap")
+
+
+@pytest.fixture
+def isolation(request, monkeypatch) -> sandbox.Isolation:
+    """The sandbox of the mode named by the test's ``mode`` parameter."""
+    mode = request.node.callspec.params["mode"]
+    for name, value in MODES[mode].items():
+        monkeypatch.setenv(name, value)
+    found = sandbox.isolation()
+    if mode != "no-bubblewrap" and not found.namespaces:
+        pytest.skip("bubblewrap is not installed or refuses to start here")
+    return found
+
+
+def require(isolation: sandbox.Isolation, needs: str) -> None:
+    if needs == "namespaces" and not isolation.namespaces:
+        pytest.skip(WITHOUT_NAMESPACES)
+    if needs == "process bound" and not isolation.process_bound:
+        pytest.skip(WITHOUT_PROCESS_BOUND)
+    if needs == "reaper" and not (isolation.cgroup or isolation.namespaces):
+        pytest.skip(WITHOUT_REAPER)
+
+
+@dataclasses.dataclass
+class Graded:
+    folder: Path
+    score: float
+    messages: str  # every check's message, joined
+    output: str  # what the submission printed
+    seconds: float
+
+
+def grade_hostile(case: str, tmp_path: Path, problems, *, target: dict | None = None,
+                  **limits) -> Graded:
+    """Grade ``hostile/<case>`` with short limits; check it earned nothing and left nothing behind."""
+    folder = tmp_path / "class" / case
+    shutil.copytree(HOSTILE / case, folder)
+    for stored in folder.glob("*.hostile"):
+        stored.rename(stored.with_suffix(""))
+    marker = target["marker"] if target and "marker" in target else f"gkh{secrets.token_hex(6)}"
+    (folder / "target.json").write_text(json.dumps({"marker": marker, **(target or {})}))
+    problem = problems["image-entropy"]
+    problem = dataclasses.replace(problem, limits=problem.limits.replace(**{**SHORT, **limits}))
+
+    started = time.monotonic()
+    report = grade_submission(folder, [problem])
+    seconds = time.monotonic() - started
+
+    result = report.problems[0]
+    graded = Graded(folder, report.score, "\n".join(c.message for c in result.checks), result.output, seconds)
+    assert result.score == 0 and report.score == 0, graded.messages
+    assert seconds < GRADING_SECONDS
+    assert survivors(marker) == [], "processes of the submission outlived its grading"
+    assert leftovers() == [], "the grader left staging folders or cgroups behind"
+    return graded
+
+
+def survivors(marker: str) -> list[str]:
+    """Live processes whose command line or name carries ``marker``.
+
+    Zombies do not count: they run nothing and hold nothing but their pid,
+    until init reaps them (the dead children of a killed worker are its).
+    """
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+            name = (entry / "comm").read_text().strip()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state != "Z" and (marker.encode() in cmdline or name == marker):
+            found.append(f"{entry.name}: {name} {cmdline[:200]!r}")
+    return found
+
+
+def leftovers() -> list[str]:
+    """This process's staging folders and cgroups still on disk."""
+    mine = f"{sandbox.STAGING_PREFIX}{os.getpid()}-"
+    found = [str(p) for p in Path(tempfile.gettempdir()).glob(f"{mine}*")]
+    for hierarchy in cgroups.usable():
+        found += [str(p) for p in hierarchy.parent.glob(f"{cgroups.PREFIX}{os.getpid()}-*")]
+    return found
+
+
+# ---------------------------------------------------------------- CPU, time and control flow
+
+
+@pytest.mark.parametrize("mode", USUAL_MODES)
+@pytest.mark.parametrize(("case", "reason"), [
+    ("loop-at-import", "did not answer within 3 s"),
+    ("sleep-at-import", "did not answer within 3 s"),
+    ("loop-in-call", "did not answer within 2 s"),
+    ("sleep-in-call", "did not answer within 2 s"),
+    ("deep-recursion", "SIGSEGV|RecursionError"),
+    ("keyboard-interrupt", "raised KeyboardInterrupt"),
+    ("system-exit", "raised SystemExit"),
+])
+def test_runaway_code_is_stopped_and_earns_nothing(case, reason, mode, isolation, tmp_path, problems):
+    graded = grade_hostile(case, tmp_path, problems)
+    assert any(alternative in graded.messages for alternative in reason.split("|")), graded.messages
+
+
+# ---------------------------------------------------------------- memory, processes, output, replies
+
+
+@pytest.mark.parametrize("mode", [*USUAL_MODES, "no-cgroup"])
+@pytest.mark.parametrize(("case", "reason"), [
+    ("memory-exhaustion", ""),
+    ("fork-storm", "did not answer within 3 s"),
+    ("stdout-flood", "printed more than 256 KB"),
+    ("stderr-flood", "printed more than 256 KB"),
+    ("huge-return", "too large to send back"),
+])
+def test_resource_exhaustion_is_bounded_and_earns_nothing(case, reason, mode, isolation, tmp_path, problems):
+    if mode == "no-cgroup" and case != "fork-storm":
+        pytest.skip("only the process bound depends on cgroups")
+    if case == "fork-storm":
+        require(isolation, "process bound")
+    limits = {"memory_mb": 1024} if case == "memory-exhaustion" else {}
+    graded = grade_hostile(case, tmp_path, problems, **limits)
+    assert reason in graded.messages
+    if case == "fork-storm":
+        forked = int(graded.output.split("forked ")[1].split()[0])
+        assert forked < sandbox.Limits().processes
+
+
+# ---------------------------------------------------------------- network
+
+
+@pytest.mark.parametrize("mode", USUAL_MODES)
+def test_the_network_is_unreachable(mode, isolation, tmp_path, problems):
+    require(isolation, "namespaces")
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    connections: list[bytes] = []
+    done = threading.Event()
+
+    def accept() -> None:
+        while not done.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                continue
+            with connection:
+                connections.append(connection.recv(100))
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        graded = grade_hostile("network", tmp_path, problems, target={"port": listener.getsockname()[1]})
+    finally:
+        done.set()
+        thread.join()
+        listener.close()
+    assert connections == []
+    assert "LEAKED" not in graded.output
+
+
+# ---------------------------------------------------------------- the grader's files and environment
+
+
+@pytest.mark.parametrize("mode", USUAL_MODES)
+def test_hidden_checks_references_gradekit_classmates_and_environment_are_invisible(
+        mode, isolation, tmp_path, problems, monkeypatch):
+    require(isolation, "namespaces")
+    classmate = tmp_path / "class" / "classmate"
+    classmate.mkdir(parents=True)
+    (classmate / "secret.txt").write_text("a classmate's work\n")
+    env_name = f"GRADEKIT_HOSTILE_SECRET_{secrets.token_hex(4).upper()}"
+    monkeypatch.setenv(env_name, "the grader's secret")
+    paths = {
+        "reference": str(REPO / "references" / "image_entropy.py"),
+        "hidden checks": str(REPO / "problems" / "image-entropy" / "hidden_checks.py"),
+        "gradekit": str(REPO / "gradekit" / "grading" / "runner.py"),
+        "classmate": str(classmate / "secret.txt"),
+    }
+    graded = grade_hostile("read-secrets", tmp_path, problems, target={"paths": paths, "env_name": env_name})
+    assert "nothing found" in graded.output, graded.output
+
+
+# ---------------------------------------------------------------- writing outside the sandbox
+
+
+@pytest.mark.parametrize("mode", USUAL_MODES)
+def test_writes_outside_the_sandbox_never_reach_the_host(mode, isolation, tmp_path, problems):
+    require(isolation, "namespaces")
+    name = f"gkh-written-{secrets.token_hex(4)}"
+    original = tmp_path / "class" / "write-outside"
+    host_tmp = Path(tempfile.gettempdir())
+    target = {"file_name": name, "directories": [str(host_tmp), str(REPO), str(original)]}
+    graded = grade_hostile("write-outside", tmp_path, problems, target=target)
+    landed = [p for p in (host_tmp / name, REPO / name, original / name, Path(sys.prefix) / name,
+                          Path("/dev/shm") / name, Path.home() / name) if p.exists()]
+    for path in landed:
+        path.unlink()
+    assert landed == []
+    assert sorted(p.name for p in graded.folder.iterdir()) == ["image_entropy.py", "target.json"]
+
+
+# ---------------------------------------------------------------- forged results
+
+
+@pytest.mark.parametrize("mode", USUAL_MODES)
+@pytest.mark.parametrize(("case", "reason"), [
+    ("forge-printed-report", "is wrong: got -1.0"),  # the exam image's first pixel is 0
+    ("forge-reply-frames", "a forged reply"),
+    ("early-exit", "exited with status 0 before answering"),
+    ("lying-objects", "an object of type"),
+    ("pickle-payload", "are not accepted"),
+])
+def test_forged_results_earn_nothing(case, reason, mode, isolation, tmp_path, problems):
+    graded = grade_hostile(case, tmp_path, problems)
+    assert reason in graded.messages
+    assert not hasattr(builtins, "GRADEKIT_PWNED"), "decoding a reply ran the submission's code"
+    if case == "forge-printed-report" and mode == "bubblewrap":
+        # the printed reports reach neither the command's JSON report on stdout nor its score
+        command = [sys.executable, "-m", "gradekit.cli", "grade", str(graded.folder), "--format", "json",
+                   "--problems-dir", str(short_problems_dir(tmp_path, problems["image-entropy"]))]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=REPO)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["score"] == 0
+
+
+def short_problems_dir(tmp_path: Path, problem) -> Path:
+    """A problems folder holding a copy of ``problem`` whose problem.toml has the short limits."""
+    target = tmp_path / "problems" / problem.id
+    shutil.copytree(problem.folder, target, ignore=shutil.ignore_patterns("tests", "__pycache__"))
+    config = (target / "problem.toml").read_text().split("[limits]")[0]
+    limits = "".join(f"{name} = {value}\n" for name, value in SHORT.items())
+    (target / "problem.toml").write_text(f"{config}[limits]\n{limits}")
+    return target.parent
+
+
+# ---------------------------------------------------------------- monkeypatching and shadowing
+
+
+@pytest.mark.parametrize("mode", USUAL_MODES)
+@pytest.mark.parametrize("case", ["patch-comparisons", "shadow-modules", "site-customize", "conftest-hooks"])
+def test_patched_comparisons_and_shadowing_modules_earn_nothing(case, mode, isolation, tmp_path, problems):
+    import numpy
+
+    graded = grade_hostile(case, tmp_path, problems)
+    assert "is wrong: got -1.0" in graded.messages
+    for mark in ("GRADEKIT_SITECUSTOMIZE_RAN", "GRADEKIT_USERCUSTOMIZE_RAN", "GRADEKIT_CONFTEST_RAN"):
+        assert not hasattr(builtins, mark)
+    assert not numpy.allclose(1.0, -1.0)
+
+
+# ---------------------------------------------------------------- processes
+
+
+@pytest.mark.parametrize("mode", USUAL_MODES)
+def test_signals_to_the_grader_are_harmless(mode, isolation, tmp_path, problems):
+    require(isolation, "namespaces")
+    grade_hostile("signal-grader", tmp_path, problems, target={"grader_pid": os.getpid()})
+    state = Path(f"/proc/{os.getpid()}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    assert state in "RS"  # running, not stopped
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_no_process_outlives_grading(mode, isolation, tmp_path, problems):
+    require(isolation, "reaper")
+    graded = grade_hostile("outlive-grading", tmp_path, problems)
+    assert "is wrong: got -1.0" in graded.messages
