@@ -1,0 +1,54 @@
+"""Hidden checks: the loss against the reference, and the trained model on held-out digits."""
+
+import numpy as np
+import torch
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gradekit.calc.vae import vae_loss as reference_loss
+from gradekit.grading.api import check, expect_close, expect_real, expect_tensor, expect_true, tensor
+
+from .metrics import THRESHOLDS, TRAINING, measure
+
+
+@st.composite
+def loss_inputs(draw):
+    """recon in (0, 1), x in [0, 1] (binary or grey), mu and logvar of a small batch."""
+    batch, pixels, latent = draw(st.integers(1, 6)), draw(st.integers(1, 20)), draw(st.integers(1, 6))
+    seed = draw(st.integers(0, 2**16))
+    rng = np.random.default_rng(seed)
+    x = rng.random((batch, pixels)) if draw(st.booleans()) else rng.integers(0, 2, (batch, pixels))
+    recon = rng.uniform(0.01, 0.99, (batch, pixels))
+    mu = draw(st.sampled_from([0.0, 1.0, 3.0])) * rng.standard_normal((batch, latent))
+    logvar = rng.uniform(-4, 3, (batch, latent))
+    return tuple(a.astype(np.float32) for a in (recon, x, mu, logvar))
+
+
+@check(points=2)
+@given(inputs=loss_inputs())
+def loss_matches_the_reference(student, inputs):
+    """vae_loss is the batch mean of the pixel-summed BCE plus the latent-summed KL, in nats"""
+    value = student.vae_loss(*(tensor(a) for a in inputs))
+    got = expect_real(expect_tensor(value, "vae_loss(recon, x, mu, logvar)", shape=()).array, "vae_loss")
+    want = float(reference_loss(*(torch.from_numpy(a) for a in inputs)))
+    expect_close(got, want, "vae_loss(recon, x, mu, logvar)", rtol=1e-4, atol=1e-4)
+
+
+@check(points=3)
+def negative_elbo_on_held_out_digits_is_low(student):
+    """After training, the negative ELBO of held-out digits is below the threshold"""
+    metrics = measure(student)
+    limit = THRESHOLDS["negative_elbo_max"]
+    expect_true(metrics["negative_elbo"] <= limit,
+                f"the held-out negative ELBO is {metrics['negative_elbo']:.2f} nats per image after "
+                f"{metrics['steps']} of {TRAINING['steps']} training steps; it should be at most {limit:g}")
+
+
+@check(points=2)
+def reconstructs_held_out_digits(student):
+    """After training, decode(mu) of held-out digits is close to them: mean squared error below the threshold"""
+    metrics = measure(student)
+    limit = THRESHOLDS["reconstruction_mse_max"]
+    expect_true(metrics["reconstruction_mse"] <= limit,
+                f"the held-out reconstruction error of decode(mu) is {metrics['reconstruction_mse']:.4f} per "
+                f"pixel after {metrics['steps']} training steps; it should be at most {limit:g}")
