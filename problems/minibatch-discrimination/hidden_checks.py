@@ -1,0 +1,39 @@
+"""Hidden checks: agreement with the reference, values and gradients."""
+
+import numpy as np
+import torch
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gradekit.calc.minibatch_discrimination import minibatch_features as reference
+from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, tensor
+
+from .strategies import minibatches
+
+
+@check(points=1)
+@given(batch=minibatches())
+def matches_reference(student, batch):
+    """The features match the reference on random minibatches and kernels"""
+    f, T = batch
+    value = student.minibatch_features(tensor(f, "float64"), tensor(T, "float64"))
+    value = expect_tensor(value, "minibatch_features(f, T)", shape=(f.shape[0], T.shape[1]))
+    expected = reference(torch.from_numpy(f), torch.from_numpy(T))
+    expect_close(value, expected.numpy(), "minibatch_features(f, T)", rtol=1e-9, atol=1e-12)
+
+
+@check(points=1)
+@given(batch=minibatches(samples=st.integers(2, 5)), seed=st.integers(0, 2**32 - 1))
+def gradients_reach_f_and_T(student, batch, seed):
+    """Back-propagating through the features gives the reference's gradients for f and T"""
+    f, T = batch
+    cotangent = np.random.default_rng(seed).normal(size=(f.shape[0], T.shape[1]))  # (N, B)
+    _, grads = student.vjp("minibatch_features", tensor(f, "float64", requires_grad=True),
+                           tensor(T, "float64", requires_grad=True), wrt=(0, 1),
+                           cotangent=tensor(cotangent, "float64"))
+    inputs = [torch.from_numpy(f).requires_grad_(), torch.from_numpy(T).requires_grad_()]
+    (reference(*inputs) * torch.from_numpy(cotangent)).sum().backward()
+    for name, grad, want in zip(("f", "T"), grads, inputs):
+        expect_true(grad is not None, f"no gradient reached {name}: are the features computed with torch?")
+        grad = expect_tensor(grad, f"the gradient of {name}", shape=tuple(want.shape))
+        expect_close(grad, want.grad.numpy(), f"the gradient of {name}", rtol=1e-7, atol=1e-10)
