@@ -1,0 +1,79 @@
+"""Public checks: range, determinism under a seeded generator, and the noise's law (not its exact draws)."""
+
+import numpy as np
+from hypothesis import given
+
+from gradekit.grading.api import check, expect_tensor, expect_true, generator, tensor
+
+from .strategies import SEEDS, image_batch, ks_statistic_against_uniform, small_images
+
+MEAN_TOLERANCE = 0.01  # ~10 standard errors of the mean of 98,304 U[0, 1) draws
+KS_TOLERANCE = 0.01  # a true U[0, 1) sample of 98,304 exceeds it with probability ~1e-8
+
+
+def dequantized(student, y: np.ndarray, seed: int, what: str) -> np.ndarray:
+    """The student's x for ``y`` and a generator seeded with ``seed``: a float tensor of y's shape."""
+    x = student.uniform_dequantize(tensor(y, dtype=str(y.dtype)), generator(seed))
+    return expect_tensor(x, what, shape=y.shape).array
+
+
+def noise(student, y: np.ndarray, seed: int, what: str) -> np.ndarray:
+    """u = x - y, in float64."""
+    return dequantized(student, y, seed, what).astype(np.float64) - y.astype(np.float64)
+
+
+@check(points=1)
+def returns_floats_of_the_same_shape(student):
+    """Integer pixels give a floating-point tensor of the same shape"""
+    for shape, dtype in [((2, 3, 8, 8), np.uint8), ((5,), np.int64), ((4, 4), np.int32)]:
+        y = np.random.default_rng(0).integers(0, 256, shape).astype(dtype)
+        dequantized(student, y, 0, f"uniform_dequantize of a {dtype.__name__} tensor of shape {shape}")
+
+
+@check(points=2)
+@given(y=small_images(), seed=SEEDS)
+def every_value_lies_in_its_bin(student, y, seed):
+    """Every x lies in [y, y + 1) (up to float32 rounding of y + u near y + 1)"""
+    u = noise(student, y, seed, "uniform_dequantize(y, generator)")
+    expect_true(bool(np.all((u >= 0) & (u <= 1))),
+                f"x - y should lie in [0, 1), but it ranges over [{u.min():.6g}, {u.max():.6g}]")
+
+
+@check(points=2)
+@given(y=small_images(), seed=SEEDS)
+def same_seed_gives_same_output(student, y, seed):
+    """Two calls with generators seeded alike give the same x: the noise comes from the generator"""
+    first = dequantized(student, y, seed, "uniform_dequantize(y, generator(seed))")
+    second = dequantized(student, y, seed, "uniform_dequantize(y, generator(seed)) called again")
+    expect_true(np.array_equal(first, second),
+                f"two calls with generators seeded {seed} gave different x: is the noise "
+                f"drawn without the generator passed in?")
+
+
+@check(points=1, max_examples=10)
+@given(seed=SEEDS)
+def different_seeds_give_different_outputs(student, seed):
+    """Generators seeded differently give different noise"""
+    y = image_batch(seed=1)[:1, :1]  # one 32x32 channel
+    first = dequantized(student, y, seed, "uniform_dequantize(y, generator(seed))")
+    second = dequantized(student, y, seed + 1, "uniform_dequantize(y, generator(seed + 1))")
+    expect_true(not np.array_equal(first, second),
+                f"generators seeded {seed} and {seed + 1} gave the same x: is the generator passed in used?")
+
+
+@check(points=1)
+def noise_has_mean_one_half(student):
+    """The noise x - y averages 1/2 on a large image batch (U[0, 1), not centred on 0)"""
+    u = noise(student, image_batch(seed=2), 3, "uniform_dequantize(images, generator)")
+    expect_true(abs(u.mean() - 0.5) <= MEAN_TOLERANCE,
+                f"the mean of x - y over {u.size} values is {u.mean():.4f}", detail="expected 0.5")
+
+
+@check(points=1)
+def noise_is_uniform_on_the_unit_interval(student):
+    """The noise x - y follows U[0, 1): Kolmogorov-Smirnov distance at most 0.01 on a large batch"""
+    u = noise(student, image_batch(seed=4), 5, "uniform_dequantize(images, generator)")
+    distance = ks_statistic_against_uniform(u)
+    expect_true(distance <= KS_TOLERANCE,
+                f"the noise x - y is not uniform on [0, 1): its KS distance to U[0, 1) is {distance:.4f}",
+                detail=f"expected at most {KS_TOLERANCE}")
