@@ -61,7 +61,7 @@ class Problem:
         if not path.exists():
             return []
         if path not in _CHECKS:
-            _CHECKS[path] = collect_checks(_load_module(self, path), visibility, self.max_examples)
+            _CHECKS[path] = collect_checks(load_module(self, path), visibility, self.max_examples)
         return list(_CHECKS[path])
 
     def all_checks(self, include_hidden: bool = True) -> list[CheckSpec]:
@@ -136,7 +136,8 @@ def validate(problem: Problem) -> None:
         raise ProblemError(f"{problem.id}: checks add up to {total} points, problem.toml says {problem.points}")
 
 
-def _load_module(problem: Problem, path: Path) -> types.ModuleType:
+def load_module(problem: Problem, path: Path) -> types.ModuleType:
+    """Load a file of the problem folder as a module of the problem's package (relative imports work)."""
     _ensure_package("gradekit_problems", None)
     _ensure_package(problem.package_name, problem.folder)
     name = f"{problem.package_name}.{path.stem}"

@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from gradekit.grading.problem import Problem, ProblemError, _load_module, discover
+from gradekit.grading.problem import Problem, ProblemError, load_module, discover
 from gradekit.sheets.model import Block, Matrix, Number, Numbered, NumericQuestion, Part, Text
 
 VARIANTS_FILE = "variants.py"
@@ -66,7 +66,7 @@ class Variants:
         if not self.path.is_file():
             raise VariantError(f"problem {self.problem.id} has no {VARIANTS_FILE}: it cannot go on a quiz sheet")
         try:
-            module = _load_module(self.problem, self.path)
+            module = load_module(self.problem, self.path)
         except ImportError as error:  # most often a reference not written yet
             raise VariantError(f"{self.path} cannot be imported: {error}") from error
         if not callable(getattr(module, "generate", None)):
