@@ -109,7 +109,7 @@ def grade_submission(submission: Path, problems: list[Problem], *, include_hidde
     try:
         worker_dir = stage_worker(staging / "worker")
         results = []
-        copy, copy_error = _copy_submission(submission, staging / "submission")
+        copy, copy_error = copy_submission(submission, staging / "submission")
         for problem in problems:
             checks = problem.all_checks(include_hidden)
             if copy_error:
@@ -121,7 +121,7 @@ def grade_submission(submission: Path, problems: list[Problem], *, include_hidde
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _copy_submission(source: Path, target: Path) -> tuple[Path, str | None]:
+def copy_submission(source: Path, target: Path) -> tuple[Path, str | None]:
     """A private copy: the student's folder is never touched, and notebooks can be turned into modules."""
     if not source.is_dir():
         target.mkdir(parents=True)

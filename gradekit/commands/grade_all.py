@@ -1,0 +1,86 @@
+"""``gradekit grade-all``: a class at once, in parallel, resumable, with a CSV of grades."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
+
+err = Console(stderr=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("grade-all")(grade_all)
+
+
+def grade_all(
+    submissions: Annotated[Path, typer.Argument(
+        help="A folder holding one sub-folder per student (.py modules or notebooks).",
+        exists=True, file_okay=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where reports and grades.csv are written.")],
+    workers: Annotated[int, typer.Option(
+        "--workers", "-j", min=1, help="Students graded at once (processes; one core each).")] = 1,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="A Dask scheduler's address (tcp://host:8786): grade on its workers instead.")] = None,
+    gradescope: Annotated[bool, typer.Option(
+        "--gradescope", help="Also write <student>.results.json for Gradescope.")] = False,
+    regrade: Annotated[bool, typer.Option(
+        "--regrade", help="Grade every student again, even those with a report in --out.")] = False,
+    problem: Annotated[Optional[list[str]], typer.Option(
+        "--problem", "-p", help="Grade only this problem (repeatable).")] = None,
+    problems_dir: Annotated[Optional[Path], typer.Option(
+        "--problems-dir", help="Folder of problem folders (default: $GRADEKIT_PROBLEMS or the checkout's).")] = None,
+) -> None:
+    """Grade every student folder in SUBMISSIONS; write OUT/<student>.json and OUT/grades.csv.
+
+    Each report is written as soon as its student is done, so an interrupted
+    run resumes where it stopped: students with a report are not graded again
+    (unless --regrade). Exits 1 if the grader itself failed on some student.
+    """
+    from gradekit.grading import problem as problems_lib
+    from gradekit.grading.batch import grade_class
+    from gradekit.grading.sandbox import warn_if_unisolated
+
+    try:
+        problems = problems_lib.select(problems_lib.discover(problems_dir), problem)
+    except problems_lib.ProblemError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from None
+    warning = warn_if_unisolated() if scheduler is None else None  # Dask workers judge their own sandbox
+    if warning:
+        err.print(f"[bold yellow]warning:[/] {warning}")
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TimeRemainingColumn(), console=err, disable=not err.is_terminal) as bar:
+        task = bar.add_task("grading", total=None)
+
+        def started(total: int, already: int) -> None:
+            bar.update(task, total=total, completed=already,
+                       description=f"grading ({already} already graded)" if already else "grading")
+
+        def graded(grade) -> None:
+            score = f"{grade.report['score']:g}/{grade.report['max_score']:g}"
+            bar.update(task, advance=1, description=f"{grade.student}: {score}")
+
+        try:
+            result = grade_class(submissions, out, problems, workers=workers, scheduler=scheduler,
+                                 regrade=regrade, gradescope=gradescope, on_start=started, on_graded=graded)
+        except ValueError as error:
+            err.print(f"[red]error:[/] {error}")
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            bar.stop()
+            err.print(f"[yellow]interrupted:[/] the reports written so far are in {out}; "
+                      "run the same command again to grade the rest")
+            raise typer.Exit(130) from None
+
+    err.print(f"graded {len(result.graded)} student(s), {len(result.skipped)} already graded; "
+              f"wrote {result.csv}")
+    if result.grader_errors:
+        err.print(f"[red]the grader failed on {len(result.grader_errors)} student(s)[/] "
+                  f"({', '.join(result.grader_errors)}); run again to retry them")
+        raise typer.Exit(1)

@@ -1,0 +1,363 @@
+"""Grade a whole class: one job per student folder, on local processes or a Dask cluster.
+
+Each job grades one student's folder with ``grade_submission`` (the sandbox
+runs where the job runs) and sends back plain dictionaries: the JSON report
+and Gradescope's ``results.json``. Jobs run in processes, never threads,
+because hypothesis is not thread-safe.
+
+Only this process writes results, each atomically (a temporary file, then
+``os.replace``) as soon as its student is done, so a run killed at any moment
+leaves only complete reports; the next run grades only the students without
+one. ``grades.csv`` is rebuilt from the reports at the end: one row per report
+file, so no student is ever listed twice or left out.
+
+A job that fails for a reason of the grader's own (a worker process killed,
+say) is retried; if it keeps failing the student gets a report that fails
+every check and records the ``grader_error``, which a later run retries.
+"""
+
+from __future__ import annotations
+
+import csv
+import ctypes
+import io
+import json
+import multiprocessing
+import os
+import signal
+import tempfile
+import threading
+import time
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterator
+
+from gradekit.grading import sandbox
+from gradekit.grading.problem import Problem
+from gradekit.grading.report import to_gradescope
+from gradekit.grading.runner import copy_submission, failed_report, grade_submission
+
+REPORT_SUFFIX = ".json"
+GRADESCOPE_SUFFIX = ".results.json"
+CSV_NAME = "grades.csv"
+MAX_ATTEMPTS = 3  # a job whose worker process dies this many times gets an error report
+
+
+@dataclass(frozen=True)
+class StudentJob:
+    """Grade one student's folder against ``problems``."""
+
+    student: str  # the folder's name: the student's id in grades.csv and the reports' file names
+    folder: str  # where the folder is on the machine that made the job
+    problems: tuple[Problem, ...]
+    include_hidden: bool = True
+    files: tuple[tuple[str, bytes], ...] | None = None  # its content, for graders that cannot see ``folder``
+
+
+@dataclass(frozen=True)
+class StudentGrade:
+    """What a job sends back: plain data, written to disk by the process that made the job."""
+
+    student: str
+    report: dict  # SubmissionReport.to_json(), plus "grader_error" when the grader failed
+    gradescope: dict  # Gradescope's results.json
+    seconds: float
+
+
+def grade_job(job: StudentJob) -> StudentGrade:
+    """Run one job, in the main thread of a process: hypothesis is not thread-safe.
+
+    Where it runs (a local process, a Dask worker's child) is where the sandbox runs.
+    """
+    started = time.monotonic()
+    if job.files is None:
+        report = grade_submission(Path(job.folder), list(job.problems), include_hidden=job.include_hidden)
+    else:
+        with tempfile.TemporaryDirectory(prefix="gradekit-job-") as scratch:
+            folder = Path(scratch) / job.student
+            unpack_folder(job.files, folder)
+            report = grade_submission(folder, list(job.problems), include_hidden=job.include_hidden)
+        report = replace(report, submission=job.folder)
+    return StudentGrade(job.student, report.to_json(), to_gradescope(report), time.monotonic() - started)
+
+
+_child: list[ProcessPoolExecutor] = []  # a Dask worker's grading process, started on its first job
+_child_lock = threading.Lock()  # a Dask worker may run several tasks at once, on threads
+
+
+def grade_job_in_child(job: StudentJob) -> StudentGrade:
+    """``grade_job`` in a single-threaded child process of this (Dask worker) process.
+
+    A Dask worker runs tasks on threads beside its event loop: hypothesis would
+    share the global random state with them, and forking the sandbox from a
+    process full of threads is fragile. The child is kept for the next jobs
+    and started again if it died.
+    """
+    for attempt in range(2):
+        with _child_lock:
+            if not _child:
+                # Dask starts its workers as daemons, which multiprocessing forbids children (Dask's
+                # own switch is the config distributed.worker.daemon = False); ours dies with us.
+                multiprocessing.current_process().daemon = False
+                _child.append(_process_pool(1))
+            child = _child[0]
+        try:
+            return child.submit(grade_job, job).result()
+        except BrokenProcessPool:
+            with _child_lock:
+                if _child and _child[0] is child:
+                    _child.pop().shutdown(wait=False)
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("spawn")  # never fork a process that holds threads
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent)
+
+
+def grader_error_grade(job: StudentJob, error: BaseException) -> StudentGrade:
+    """The grade of a student the grader itself failed to grade: every check failed, and why."""
+    why = f"the grader failed on this submission ({type(error).__name__}: {error}); it will be retried"
+    report = failed_report(Path(job.folder), list(job.problems), why, include_hidden=job.include_hidden)
+    return StudentGrade(job.student, {**report.to_json(), "grader_error": why}, to_gradescope(report), 0.0)
+
+
+# ---------------------------------------------------------------- shipping a folder to a remote grader
+
+
+def pack_folder(folder: Path) -> tuple[tuple[str, bytes], ...]:
+    """The files a grading would copy (regular files, links only within the folder, size-capped)."""
+    with tempfile.TemporaryDirectory(prefix="gradekit-pack-") as scratch:
+        copy, error = copy_submission(folder, Path(scratch) / "copy")
+        if error:
+            return ()  # graded as the empty folder it is here; the runner reports the same error
+        return tuple((p.relative_to(copy).as_posix(), p.read_bytes())
+                     for p in sorted(copy.rglob("*")) if p.is_file() and not p.is_symlink())
+
+
+def unpack_folder(files: tuple[tuple[str, bytes], ...], folder: Path) -> None:
+    folder.mkdir(parents=True)
+    for name, data in files:
+        path = (folder / name).resolve()
+        if not path.is_relative_to(folder.resolve()):
+            raise ValueError(f"a packed file escapes its folder: {name!r}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+# ---------------------------------------------------------------- running the jobs
+
+
+Outcome = tuple[StudentJob, "StudentGrade | BaseException"]
+
+
+def _die_with_parent() -> None:
+    """Pool processes die with the grader, and their sandboxes with them (``--die-with-parent``)."""
+    prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
+    if prctl is not None:
+        prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def run_local(jobs: list[StudentJob], workers: int) -> Iterator[Outcome]:
+    """Run ``jobs`` on ``workers`` processes; yield each job with its grade as it finishes.
+
+    At most ``workers`` jobs are handed out at a time, so when a process dies
+    (killed from outside, or by student code where there is no PID namespace)
+    and the pool breaks, the jobs that were running are known: each is run
+    again alone, and the one that breaks a pool by itself gets an error.
+    """
+    waiting = deque(jobs)
+    while waiting:
+        suspects: list[StudentJob] = []
+        yield from _run_pool(waiting, workers, suspects)
+        for job in suspects:
+            alone: list[StudentJob] = []
+            yield from _run_pool(deque([job]), 1, alone)
+            for culprit in alone:
+                yield culprit, BrokenProcessPool("the grading process died twice on this submission")
+
+
+def _run_pool(waiting: deque[StudentJob], workers: int, suspects: list[StudentJob]) -> Iterator[Outcome]:
+    """Run jobs from ``waiting`` until it is empty or the pool breaks (its running jobs go to ``suspects``)."""
+    pool = _process_pool(workers)
+    running: dict[Future, StudentJob] = {}
+    try:
+        while waiting or running:
+            while waiting and len(running) < workers:
+                job = waiting.popleft()
+                running[pool.submit(grade_job, job)] = job
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                job = running.pop(future)
+                try:
+                    yield job, future.result()
+                except BrokenProcessPool:
+                    suspects.append(job)
+                    broken = True
+                except Exception as error:  # the grader's own failure on this job
+                    yield job, error
+            if broken:
+                suspects.extend(running.values())
+                return
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def run_dask(jobs: list[StudentJob], address: str) -> Iterator[Outcome]:
+    """Run ``jobs`` on the Dask cluster whose scheduler is at ``address``.
+
+    Each job carries the student's files, so workers need gradekit and the
+    problems (the same checkout) but not the submissions. Dask reruns a job
+    whose worker died, up to its ``allowed-failures``.
+    """
+    from distributed import Client, as_completed as dask_completed
+
+    with Client(address) as client:
+        futures = {client.submit(grade_job_in_child, replace(job, files=pack_folder(Path(job.folder))), pure=False,
+                                 key=f"gradekit-{job.student}-{os.urandom(4).hex()}"): job
+                   for job in jobs}
+        for future in dask_completed(futures):
+            job = futures[future]
+            try:
+                yield job, future.result()
+            except Exception as error:  # KilledWorker, or the grader's own failure on this job
+                yield job, error
+
+
+# ---------------------------------------------------------------- the class
+
+
+@dataclass
+class ClassResult:
+    out: Path
+    students: list[str]
+    graded: list[str] = field(default_factory=list)  # by this run
+    skipped: list[str] = field(default_factory=list)  # graded by an earlier run
+    grader_errors: list[str] = field(default_factory=list)
+
+    @property
+    def csv(self) -> Path:
+        return self.out / CSV_NAME
+
+
+OnGraded = Callable[[StudentGrade], None]
+
+
+def student_folders(submissions: Path, out: Path) -> list[Path]:
+    """One folder per student: the visible sub-folders of ``submissions``, except ``out``."""
+    out = out.resolve()
+    folders = [p for p in sorted(submissions.iterdir())
+               if p.is_dir() and not p.name.startswith(".") and p.resolve() != out]
+    clashing = [p.name for p in folders if p.name.endswith(".results")]
+    if clashing:
+        raise ValueError(f"student folders may not end in '.results' (their reports would clash with "
+                         f"Gradescope's results files): {', '.join(clashing)}")
+    return folders
+
+
+def grade_class(submissions: Path, out: Path, problems: list[Problem], *, workers: int = 1,
+                scheduler: str | None = None, regrade: bool = False, gradescope: bool = False,
+                include_hidden: bool = True, on_graded: OnGraded | None = None,
+                on_start: Callable[[int, int], None] | None = None) -> ClassResult:
+    """Grade every student folder of ``submissions`` not graded yet; write reports and grades.csv.
+
+    ``on_start(total, already_graded)`` and ``on_graded(grade)`` report progress.
+    """
+    submissions, out = Path(submissions), Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    _remove_partial_writes(out)
+    sandbox.remove_stale_staging()
+    folders = student_folders(submissions, out)
+    result = ClassResult(out, [p.name for p in folders])
+    todo = []
+    for folder in folders:
+        if not regrade and _already_graded(out, folder.name, gradescope):
+            result.skipped.append(folder.name)
+        else:
+            todo.append(StudentJob(folder.name, str(folder), tuple(problems), include_hidden))
+    if on_start:
+        on_start(len(folders), len(result.skipped))
+    outcomes = run_dask(todo, scheduler) if scheduler else run_local(todo, max(1, workers))
+    for job, outcome in outcomes:
+        grade = outcome if isinstance(outcome, StudentGrade) else grader_error_grade(job, outcome)
+        write_grade(out, grade, gradescope=gradescope)
+        (result.grader_errors if "grader_error" in grade.report else result.graded).append(job.student)
+        if on_graded:
+            on_graded(grade)
+    write_csv(out, [p.id for p in problems])
+    return result
+
+
+def _already_graded(out: Path, student: str, gradescope: bool) -> bool:
+    report = read_report(out / f"{student}{REPORT_SUFFIX}")
+    if report is None or "grader_error" in report:
+        return False
+    return not gradescope or (out / f"{student}{GRADESCOPE_SUFFIX}").is_file()
+
+
+def read_report(path: Path) -> dict | None:
+    """A report written by ``write_grade``, or None if there is none (or it is not one)."""
+    try:
+        report = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    is_report = isinstance(report, dict) and isinstance(report.get("problems"), list) and "score" in report
+    return report if is_report else None
+
+
+# ---------------------------------------------------------------- writing, atomically
+
+
+def write_grade(out: Path, grade: StudentGrade, *, gradescope: bool) -> None:
+    if gradescope:  # first, so that a report on disk always has its results.json beside it
+        write_atomically(out / f"{grade.student}{GRADESCOPE_SUFFIX}", json.dumps(grade.gradescope, indent=2))
+    write_atomically(out / f"{grade.student}{REPORT_SUFFIX}", json.dumps(grade.report, indent=2))
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Readers see the old file or the whole new one, never a part, even if we are killed."""
+    temporary = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    with open(temporary, "w") as file:
+        file.write(text + "\n")
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
+
+
+def _remove_partial_writes(out: Path) -> None:
+    for partial in out.glob(".*.partial-*"):
+        partial.unlink(missing_ok=True)
+
+
+def write_csv(out: Path, problem_ids: list[str]) -> Path:
+    """grades.csv from every report in ``out``: student, score, max_score, one column per problem."""
+    reports = {}
+    for path in sorted(out.glob(f"*{REPORT_SUFFIX}")):
+        if path.name.endswith(GRADESCOPE_SUFFIX):
+            continue
+        report = read_report(path)
+        if report is not None:
+            reports[path.name[: -len(REPORT_SUFFIX)]] = report
+    columns = list(problem_ids)
+    for report in reports.values():
+        columns += [p["id"] for p in report["problems"] if p["id"] not in columns]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["student", "score", "max_score", *columns])
+    for student, report in reports.items():
+        scores = {p["id"]: p["score"] for p in report["problems"]}
+        writer.writerow([student, _number(report["score"]), _number(report["max_score"]),
+                         *(_number(scores[c]) if c in scores else "" for c in columns)])
+    path = out / CSV_NAME
+    write_atomically(path, buffer.getvalue().rstrip("\n"))
+    return path
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
