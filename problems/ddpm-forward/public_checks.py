@@ -1,0 +1,99 @@
+"""Public checks: the paper's schedule, the definition of ᾱ_t, and the law of q(x_t | x_0)."""
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gradekit.grading.api import CheckFailed, check, expect_close, expect_tensor, expect_true, tensor
+
+from .strategies import (BETA_END, BETA_START, DEFAULT_ALPHA_BAR, DEFAULT_BETAS, PURE_NOISE, T_DEFAULT,
+                         betas, forward_samples, schedules)
+
+CHECKED_STEPS = (0, 99, 499, 999)
+
+
+def sample(student, x0, t, noise, alpha_bar, what="q_sample(x0, t, noise, alpha_bar)"):
+    """The student's x_t for float64 inputs, checked to have x0's shape."""
+    value = student.q_sample(tensor(x0, "float64"), tensor(t, "int64"), tensor(noise, "float64"),
+                             tensor(alpha_bar, "float64"))
+    return expect_tensor(value, what, shape=x0.shape).array
+
+
+@check(points=1)
+@given(schedule=schedules())
+def schedule_is_linear_from_start_to_end(student, schedule):
+    """T betas, evenly spaced, the first beta_start and the last beta_end (1e-4 and 0.02 by default)"""
+    steps, start, end = schedule
+    cases = [(T_DEFAULT, BETA_START, BETA_END, "linear_beta_schedule(1000)",
+              student.linear_beta_schedule(T_DEFAULT)),
+             (steps, start, end, f"linear_beta_schedule({steps}, {start!r}, {end!r})",
+              student.linear_beta_schedule(steps, start, end))]
+    for steps, start, end, what, value in cases:
+        levels = expect_tensor(value, what, shape=(steps,)).array.astype(np.float64)
+        expect_close(levels[[0, -1]], [start, end], f"the first and last of {what}", rtol=1e-6)
+        expect_close(np.diff(levels), np.full(steps - 1, (end - start) / (steps - 1)), f"the steps of {what}",
+                     rtol=1e-3, atol=1e-9)
+
+
+@check(points=1)
+@given(levels=betas())
+def alpha_bar_is_the_cumulative_product(student, levels):
+    """ᾱ_0 = 1 − β_0 and ᾱ_t = ᾱ_{t−1} (1 − β_t): the running product of 1 − β"""
+    value = expect_tensor(student.alpha_bar(tensor(levels, "float64")), "alpha_bar(betas)", shape=levels.shape)
+    expect_close(value, np.cumprod(1.0 - levels), "alpha_bar(betas)", rtol=1e-10)
+
+
+@check(points=1)
+def default_schedule_leaves_almost_pure_noise(student):
+    """Over the default schedule ᾱ_t decreases, stays in (0, 1), and ends below 1e-4"""
+    value = expect_tensor(student.alpha_bar(tensor(DEFAULT_BETAS, "float64")), "alpha_bar(default betas)",
+                          shape=(T_DEFAULT,)).array
+    expect_true(bool(np.all(np.diff(value) < 0)), "alpha_bar(default betas) does not decrease at every step")
+    expect_true(bool(np.all((value > 0) & (value < 1))),
+                f"alpha_bar(default betas) leaves (0, 1): it runs from {value[0]!r} to {value[-1]!r}")
+    expect_true(value[-1] < PURE_NOISE, f"alpha_bar(default betas)[-1] = {value[-1]!r} is not below {PURE_NOISE}",
+                detail=f"expected about {DEFAULT_ALPHA_BAR[-1]:.3g}")
+
+
+@check(points=2)
+def q_sample_uses_square_roots(student):
+    """x_t = √ᾱ_t x_0 + √(1 − ᾱ_t) ε: x_0 is scaled by √ᾱ_t, the noise by √(1 − ᾱ_t)"""
+    ones, zeros = np.ones((2, 1, 2, 2)), np.zeros((2, 1, 2, 2))
+    for step in CHECKED_STEPS:
+        t = np.full(2, step)
+        signal = sample(student, ones, t, zeros, DEFAULT_ALPHA_BAR, f"q_sample(ones, t={step}, noise=zeros)")
+        expect_close(signal, np.full_like(ones, np.sqrt(DEFAULT_ALPHA_BAR[step])),
+                     f"q_sample(ones, t={step}, noise=zeros)", rtol=1e-9)
+        noise = sample(student, zeros, t, ones, DEFAULT_ALPHA_BAR, f"q_sample(zeros, t={step}, noise=ones)")
+        expect_close(noise, np.full_like(ones, np.sqrt(1 - DEFAULT_ALPHA_BAR[step])),
+                     f"q_sample(zeros, t={step}, noise=ones)", rtol=1e-9)
+
+
+@check(points=1)
+@given(value=forward_samples(shapes=st.tuples(st.integers(2, 4), st.just(1), st.just(3), st.just(4))))
+def each_sample_uses_its_own_step(student, value):
+    """In a batch, sample i is noised to its own step t[i], as if it were sampled alone"""
+    x0, t, noise, alpha_bar = value
+    batch = sample(student, x0, t, noise, alpha_bar)
+    for i in range(x0.shape[0]):
+        alone = sample(student, x0[i:i + 1], t[i:i + 1], noise[i:i + 1], alpha_bar,
+                       f"q_sample(sample {i} alone, t={t[i]})")
+        if not np.allclose(batch[i], alone[0], rtol=1e-9, atol=1e-12):
+            raise CheckFailed(f"sample {i} of q_sample(batch, t={t.tolist()}) differs from q_sample on it alone "
+                              f"with t = {t[i]}")
+
+
+@check(points=1)
+def empirical_moments_match_the_marginal(student):
+    """Over 20000 noise draws, x_t has mean √ᾱ_t x_0 and variance 1 − ᾱ_t"""
+    draws, step = 20_000, 299
+    x0 = np.tile([-1.0, 0.5, 2.0], (draws, 1))  # (n, 3): the same x_0 in every row
+    noise = np.random.default_rng(0).standard_normal(x0.shape)  # (n, 3)
+    x_t = sample(student, x0, np.full(draws, step), noise, DEFAULT_ALPHA_BAR,
+                 f"q_sample(x0, t={step}, noise) for {draws} draws")
+    a = DEFAULT_ALPHA_BAR[step]
+    standard_error = np.sqrt((1 - a) / draws)
+    expect_close(x_t.mean(axis=0), np.sqrt(a) * x0[0], f"the mean of x_t over {draws} draws",
+                 rtol=0, atol=5 * standard_error)
+    expect_close(x_t.var(axis=0), np.full(3, 1 - a), f"the variance of x_t over {draws} draws",
+                 rtol=0, atol=5 * (1 - a) * np.sqrt(2 / draws))

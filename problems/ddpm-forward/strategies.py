@@ -1,0 +1,41 @@
+"""Beta schedules, timesteps and image batches for the checks."""
+
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+T_DEFAULT, BETA_START, BETA_END = 1000, 1e-4, 0.02  # Ho et al. 2020, §4
+DEFAULT_BETAS = np.linspace(BETA_START, BETA_END, T_DEFAULT)  # (T,) float64
+DEFAULT_ALPHA_BAR = np.cumprod(1.0 - DEFAULT_BETAS)  # (T,): ᾱ_999 ≈ 4.0e-5
+PURE_NOISE = 1e-4  # ᾱ_T of the default schedule lies below this: x_T is almost pure noise
+
+
+@st.composite
+def schedules(draw):
+    """``(T, beta_start, beta_end)`` with 0 < beta_start < beta_end < 1."""
+    steps = draw(st.integers(2, 60))
+    start = draw(st.floats(1e-5, 0.05))
+    end = draw(st.floats(start + 1e-3, 0.5))
+    return steps, start, end
+
+
+def betas():
+    """Any noise levels in (0, 0.5], not necessarily linear or sorted."""
+    return st.integers(1, 40).flatmap(lambda n: hnp.arrays(np.float64, (n,), elements=st.floats(1e-5, 0.5)))
+
+
+def batch_shapes():
+    """(B,), (B, D) or (B, C, H, W): the batch dimension first."""
+    batch = st.integers(1, 4)
+    side = st.integers(1, 4)
+    return st.one_of(st.tuples(batch), st.tuples(batch, side), st.tuples(batch, side, side, side))
+
+
+@st.composite
+def forward_samples(draw, shapes=batch_shapes()):
+    """``(x0, t, noise, alpha_bar)``: images, one step per image, unit-normal noise, and ᾱ."""
+    alpha_bar = np.cumprod(1.0 - draw(betas()))  # (T,)
+    shape = draw(shapes)
+    t = draw(hnp.arrays(np.int64, (shape[0],), elements=st.integers(0, alpha_bar.size - 1)))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    return rng.uniform(-1, 1, shape), t, rng.standard_normal(shape), alpha_bar

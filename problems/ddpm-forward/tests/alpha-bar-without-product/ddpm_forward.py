@@ -1,0 +1,14 @@
+import torch
+
+
+def linear_beta_schedule(T, beta_start=1e-4, beta_end=0.02):
+    return torch.linspace(beta_start, beta_end, T)
+
+
+def alpha_bar(betas):
+    return 1 - betas  # α_t, not the running product ᾱ_t
+
+
+def q_sample(x0, t, noise, alpha_bar):
+    a = alpha_bar[t].reshape(-1, *[1] * (x0.dim() - 1))
+    return a.sqrt() * x0 + (1 - a).sqrt() * noise
