@@ -28,11 +28,10 @@ def read_png(path: Path, grey: bool = False, side: int | None = None) -> np.ndar
     return np.asarray(result, dtype=np.float32) / 255.0
 
 
-def load_image_folder(directory: Path | str, *, seed: int = 0, test_fraction: float = 0.1,
-                      grey: bool = False, side: int | None = None) -> ImageSplit:
-    """Every ``*.png`` under ``directory`` (sorted by path), split into train and test by ``seed``.
+def read_png_folder(directory: Path | str, *, grey: bool = False, side: int | None = None) -> np.ndarray:
+    """Every ``*.png`` under ``directory``, sorted by path, stacked: ``(N, H, W)`` or ``(N, H, W, 3)``.
 
-    Images must share one size unless ``side`` resizes them all. There are no labels.
+    Images must share one size unless ``side`` resizes them all.
     """
     directory = Path(directory)
     if not directory.is_dir():
@@ -45,7 +44,16 @@ def load_image_folder(directory: Path | str, *, seed: int = 0, test_fraction: fl
     if len(shapes) > 1:
         raise DataError(f"the PNGs in {directory} have different sizes {sorted(shapes)}; "
                         "give a side to resize them all")
-    stacked = np.stack(images)  # (N, H, W) or (N, H, W, 3)
+    return np.stack(images)
+
+
+def load_image_folder(directory: Path | str, *, seed: int = 0, test_fraction: float = 0.1,
+                      grey: bool = False, side: int | None = None) -> ImageSplit:
+    """Every ``*.png`` under ``directory`` (see ``read_png_folder``), split into train and test by ``seed``.
+
+    There are no labels.
+    """
+    stacked = read_png_folder(directory, grey=grey, side=side)
     order = np.random.default_rng(seed).permutation(len(stacked))
     test_count = max(1, round(test_fraction * len(stacked)))
     return ImageSplit(f"folder:{directory}", stacked[order[test_count:]], stacked[order[:test_count]])
