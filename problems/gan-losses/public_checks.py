@@ -1,0 +1,109 @@
+"""Public checks: values the theory fixes, stability at huge logits, the assignment's LS factors, gradients."""
+
+import math
+
+import numpy as np
+
+from gradekit.grading.api import CheckFailed, check, expect_close, expect_tensor, expect_true, tensor
+
+BCE_LOSSES = ("discriminator_bce_loss", "generator_saturating_loss", "generator_nonsaturating_loss")
+CONFIDENT_REJECTION = -10.0  # a fake logit where D(G(z)) = sigmoid(-10) = 4.5e-5
+
+
+def loss(student, name: str, *batches, what: str = "") -> float:
+    """The student's loss ``name`` on float32 batches, checked to be a scalar float tensor."""
+    arrays = [np.asarray(b, dtype=np.float32) for b in batches]
+    what = what or f"{name}({', '.join(np.array2string(a, separator=', ') for a in arrays)})"
+    value = getattr(student, name)(*(tensor(a) for a in arrays))
+    return float(expect_tensor(value, what, shape=()).array)
+
+
+def fake_logit_gradient(student, name: str, fake_logits: np.ndarray) -> np.ndarray:
+    """d loss / d fake_logits for the generator loss ``name``."""
+    value, (grad,) = student.vjp(name, tensor(fake_logits, requires_grad=True), wrt=(0,),
+                                 cotangent=tensor(np.float32(1.0)))
+    expect_tensor(value, f"{name}(fake_logits)", shape=())
+    if grad is None:
+        raise CheckFailed(f"no gradient of {name} reached fake_logits: is it detached, or computed outside torch?")
+    return expect_tensor(grad, f"the gradient of {name}", shape=fake_logits.shape).array.astype(np.float64)
+
+
+@check(points=1)
+def every_loss_is_a_scalar_tensor(student):
+    """Each of the five losses returns a 0-dimensional float tensor (a batch mean, not per-sample losses)"""
+    batch = np.array([0.3, -1.2, 2.0, 0.7], dtype=np.float32)
+    loss(student, "discriminator_bce_loss", batch, batch[::-1])
+    loss(student, "generator_saturating_loss", batch)
+    loss(student, "generator_nonsaturating_loss", batch)
+    loss(student, "discriminator_ls_loss", batch, batch[::-1])
+    loss(student, "generator_ls_loss", batch)
+
+
+@check(points=1)
+def bce_losses_at_zero_logits_are_log_two(student):
+    """At logit 0, D = 1/2: discriminator loss 2 ln 2, saturating -ln 2, non-saturating ln 2"""
+    zeros = np.zeros(4)
+    ln2 = math.log(2)
+    expect_close(loss(student, "discriminator_bce_loss", zeros, zeros), 2 * ln2,
+                 "discriminator_bce_loss(zeros, zeros)", rtol=1e-6)
+    expect_close(loss(student, "generator_saturating_loss", zeros), -ln2,
+                 "generator_saturating_loss(zeros)", rtol=1e-6)
+    expect_close(loss(student, "generator_nonsaturating_loss", zeros), ln2,
+                 "generator_nonsaturating_loss(zeros)", rtol=1e-6)
+
+
+@check(points=2)
+def bce_losses_are_finite_and_right_at_logit_100(student):
+    """At |logit| = 100 the BCE losses are finite and right: logs of sigmoids computed stably"""
+    high, low = np.full(3, 100.0), np.full(3, -100.0)
+    cases = [  # (loss, its batches, its value: -log sigmoid(-100) = 100, -log sigmoid(100) = e^-100 ~ 0)
+        ("discriminator_bce_loss", (low, high), 200.0),  # D confidently wrong on both batches
+        ("discriminator_bce_loss", (high, low), 0.0),  # D confidently right on both batches
+        ("generator_saturating_loss", (high,), -100.0),
+        ("generator_saturating_loss", (low,), 0.0),
+        ("generator_nonsaturating_loss", (low,), 100.0),
+        ("generator_nonsaturating_loss", (high,), 0.0),
+    ]
+    for name, batches, expected in cases:
+        what = f"{name}({', '.join(f'full(3, {b[0]:g})' for b in batches)})"
+        value = loss(student, name, *batches, what=what)
+        expect_true(math.isfinite(value), f"{what} = {value}: not finite",
+                    detail="log(sigmoid(x)) underflows to log(0); F.logsigmoid does not")
+        expect_close(value, expected, what, rtol=1e-6, atol=1e-6)
+
+
+@check(points=1)
+def ls_discriminator_loss_halves_each_mean(student):
+    """J_D = 1/(2m) sum (D(x) - 1)^2 + 1/(2m) sum D(G(z))^2 on D's raw outputs, as in the assignment"""
+    cases = [([1.0, 1.0], [0.0, 0.0], 0.0),  # a perfect discriminator
+             ([0.0, 0.0, 0.0], [1.0, 1.0, 1.0], 1.0),  # wrong on everything: 1/2 + 1/2
+             ([0.5] * 4, [0.5] * 4, 0.25),
+             ([0.2, 0.6, 1.4], [0.1, -0.3, 0.5], 0.5 * 0.96 / 3 + 0.5 * 0.35 / 3)]  # raw outputs outside [0, 1] too
+    for d_real, d_fake, expected in cases:
+        value = loss(student, "discriminator_ls_loss", d_real, d_fake)
+        expect_close(value, expected, f"discriminator_ls_loss({d_real}, {d_fake})", rtol=1e-6, atol=1e-7)
+
+
+@check(points=1)
+def ls_generator_loss_is_the_mean_squared_gap_to_one(student):
+    """J_G = 1/m sum (D(G(z)) - 1)^2 on D's raw outputs, as in the assignment"""
+    cases = [([0.0, 0.0], 1.0), ([1.0, 1.0], 0.0), ([0.5] * 4, 0.25), ([0.2, 1.4, -1.0], 4.8 / 3)]
+    for d_fake, expected in cases:
+        value = loss(student, "generator_ls_loss", d_fake)
+        expect_close(value, expected, f"generator_ls_loss({d_fake})", rtol=1e-6, atol=1e-7)
+
+
+@check(points=2)
+def saturating_gradient_vanishes_where_nonsaturating_does_not(student):
+    """When D confidently rejects the fakes, the saturating loss's gradient vanishes and the non-saturating one's does not"""
+    fake_logits = np.full(4, CONFIDENT_REJECTION, dtype=np.float32)
+    m = fake_logits.size
+    saturating = fake_logit_gradient(student, "generator_saturating_loss", fake_logits) * m
+    nonsaturating = fake_logit_gradient(student, "generator_nonsaturating_loss", fake_logits) * m
+    # per logit, m * gradient: -sigmoid(-10) = -4.5e-5 (saturating) and -(1 - sigmoid(-10)) ~ -1
+    expect_true(bool(np.all((saturating < 0) & (saturating > -1e-3))),
+                f"m * d(generator_saturating_loss)/d(fake logit) at logit -10 is {saturating}: "
+                f"it should be negative and vanish (about -4.5e-5)")
+    expect_true(bool(np.all((nonsaturating < -0.99) & (nonsaturating > -1.01))),
+                f"m * d(generator_nonsaturating_loss)/d(fake logit) at logit -10 is {nonsaturating}: "
+                f"it should stay near -1")
