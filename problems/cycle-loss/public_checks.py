@@ -5,7 +5,7 @@ from hypothesis import given
 from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, tensor
 
 from .strategies import (EXAMPLE_LOSS, EXAMPLE_X, EXAMPLE_X_CYCLED, EXAMPLE_Y, EXAMPLE_Y_CYCLED,
-                         cycles, cycles_with_errors, lambdas)
+                         cycles, cycles_with_errors, positive_factors)
 
 
 def loss(student, x, x_cycled, y, y_cycled, what, **kwargs):
@@ -42,7 +42,7 @@ def worked_example_gives_eight_and_a_half(student):
 
 
 @check(points=1)
-@given(images=cycles_with_errors(), lam=lambdas())
+@given(images=cycles_with_errors(), lam=positive_factors())
 def loss_is_linear_in_lambda(student, images, lam):
     """loss(lam=λ) = λ * loss(lam=1), and the default is λ = 10"""
     unit = loss(student, *images, "cycle_consistency_loss(..., lam=1.0)", lam=1.0)
@@ -66,7 +66,7 @@ def both_directions_count(student, images):
 
 
 @check(points=1)
-@given(images=cycles_with_errors(), scale=lambdas())
+@given(images=cycles_with_errors(), scale=positive_factors())
 def loss_grows_linearly_with_the_error(student, images, scale):
     """Scaling every cycle error by c scales the loss by c (L1, not squared error)"""
     x, x_cycled, y, y_cycled = images

@@ -33,10 +33,12 @@ def cycles(draw):
 def cycles_with_errors(draw):
     """Like ``cycles`` but every round trip misses its image by 0.5 in its first pixel."""
     x, x_cycled, y, y_cycled = draw(cycles())
+    x_cycled, y_cycled = x_cycled.copy(), y_cycled.copy()  # never edit what hypothesis drew
     x_cycled.flat[0] = x.flat[0] + draw(st.sampled_from([-0.5, 0.5]))
     y_cycled.flat[0] = y.flat[0] + draw(st.sampled_from([-0.5, 0.5]))
     return x, x_cycled, y, y_cycled
 
 
-def lambdas():
+def positive_factors():
+    """A weight λ, or a factor to scale the cycle errors by."""
     return st.floats(0.1, 100, allow_subnormal=False)
