@@ -19,6 +19,7 @@ from typing import Any
 
 import jinja2
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
 STATEMENT_TEMPLATE = "statement.md.j2"
@@ -71,9 +72,42 @@ def markdown_to_html(markdown: str, title: str) -> str:
 
 def _converter() -> MarkdownIt:
     converter = MarkdownIt("commonmark").enable("table")
+    converter.block.ruler.before("fence", "math_block", _math_block,
+                                 {"alt": ["paragraph", "reference", "blockquote", "list"]})
     converter.inline.ruler.before("escape", "math", _math)
+    converter.add_render_rule("math_block", _render_math_block)
     converter.add_render_rule("math", _render_math)
     return converter
+
+
+def _math_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: a line opening with ``$$`` through the line that ends with ``$$``.
+
+    Read as one block, so a continuation line of a formula that starts with ``+`` or
+    ``-`` is not taken for a list item, nor a blank-free formula split into paragraphs.
+    """
+    if state.sCount[start_line] - state.blkIndent >= 4:  # an indented code block
+        return False
+    first = state.src[state.bMarks[start_line] + state.tShift[start_line]:state.eMarks[start_line]].rstrip()
+    if not first.startswith("$$"):
+        return False
+    opened = first[2:]
+    if "$$" in opened[:-2]:  # `$$a$$ and more`: inline math in a paragraph
+        return False
+    lines, line = [opened], start_line
+    while not (lines[-1].endswith("$$") and (line > start_line or len(opened) >= 2)):
+        line += 1
+        if line >= end_line:
+            return False  # never closed: leave the dollars to the paragraph
+        lines.append(state.src[state.bMarks[line]:state.eMarks[line]].rstrip())
+    if not silent:
+        token = state.push("math_block", "div", 0)
+        token.content = "\n".join(lines)[:-2].strip("\n")
+        token.markup = "$$"
+        token.block = True
+        token.map = [start_line, line + 1]
+    state.line = line + 1
+    return True
 
 
 def _math(state: StateInline, silent: bool) -> bool:
@@ -98,9 +132,13 @@ def _math(state: StateInline, silent: bool) -> bool:
 
 
 def _plausible_inline_math(content: str, after: str) -> bool:
-    """Pandoc's heuristic, so that "costs $5 and $10" stays prose: no space inside the
-    dollars' edges, no digit right after the closing one."""
-    return not content[0].isspace() and not content[-1].isspace() and not after.isdigit()
+    """Pandoc's heuristic, so that "costs $5 and $10" stays prose: no space after the
+    opening dollar, no digit right after the closing one."""
+    return not content[0].isspace() and not after.isdigit()
+
+
+def _render_math_block(renderer, tokens, index, options, env) -> str:
+    return f'<div class="math">\\[{html.escape(tokens[index].content, quote=False)}\\]</div>\n'
 
 
 def _render_math(renderer, tokens, index, options, env) -> str:

@@ -38,3 +38,15 @@ def test_page_is_standalone_with_title_tables_and_code():
     html = markdown_to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nx = 1\n```\n", "A & B")
     assert html.startswith("<!DOCTYPE html>") and "<title>A &amp; B</title>" in html
     assert "<td>1</td>" in html and '<code class="language-python">x = 1' in html
+
+
+def test_display_math_over_lines_stays_one_formula():
+    """A continuation line starting with `+` is part of the formula, not a list item."""
+    html = markdown_to_html("Then\n$$L = a\n  + b,$$\nand $\\lambda$ weighs it.\n", "t")
+    assert '<div class="math">\\[L = a\n  + b,\\]</div>' in html
+    assert "<li>" not in html and "<p>Then</p>" in html
+
+
+def test_unclosed_display_math_stays_text():
+    html = markdown_to_html("$$a + b\n\n- item\n", "t")
+    assert "<p>$$a + b</p>" in html and "<li>item</li>" in html
