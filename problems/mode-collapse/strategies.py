@@ -1,0 +1,41 @@
+"""Planted generators: samples from some of the modes of a ring of Gaussians, with outliers."""
+
+import numpy as np
+from hypothesis import strategies as st
+
+
+def ring(modes: int, radius: float) -> np.ndarray:
+    """The ring's centres, made here (not by the student's ring_centers): (modes, 2)."""
+    angles = 2 * np.pi * np.arange(modes) / modes
+    return radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)
+
+
+@st.composite
+def planted_generators(draw, large_radius: bool = False):
+    """(samples, centers, radius, min_count): a healthy or collapsed generator's samples.
+
+    Each covered mode gets its own number of samples (1 to 60) spread with the
+    mode's standard deviation, some modes get none (collapse), and a few
+    outliers land anywhere near the ring. ``large_radius`` makes the radius
+    exceed half the distance between neighbouring centres, so that a sample
+    can lie within it of two centres.
+    """
+    modes = draw(st.integers(4, 10))
+    ring_radius = draw(st.sampled_from([1.0, 2.0, 5.0]))
+    std = draw(st.sampled_from([0.02, 0.05, 0.1])) * ring_radius
+    seed = draw(st.integers(0, 2**16))
+    rng = np.random.default_rng(seed)
+    centers = ring(modes, ring_radius)
+    covered = draw(st.sampled_from(["all", "some", "one"]))
+    weights = {"all": np.ones(modes), "some": rng.integers(0, 2, modes), "one": np.eye(modes)[rng.integers(modes)]}
+    counts = (weights[covered] * rng.integers(1, 61, modes)).astype(int)
+    spread = draw(st.sampled_from([1.0, 3.0, 6.0]))  # sample spread in standard deviations
+    points = [centers[k] + spread * std * rng.standard_normal((counts[k], 2)) for k in range(modes)]
+    outliers = rng.uniform(-1.5 * ring_radius, 1.5 * ring_radius, (draw(st.integers(0, 20)), 2))
+    samples = np.concatenate([*points, outliers])
+    if len(samples) == 0:
+        samples = outliers[:0] + centers[:1]  # at least one sample
+    spacing = 2 * ring_radius * np.sin(np.pi / modes)  # distance between neighbouring centres
+    radius = (draw(st.floats(0.55, 1.5)) * spacing) if large_radius else 3 * std
+    min_count = draw(st.sampled_from([1, 1, 3, 10]))
+    return rng.permutation(samples), centers, float(radius), min_count
