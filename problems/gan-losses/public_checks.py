@@ -95,7 +95,7 @@ def ls_generator_loss_is_the_mean_squared_gap_to_one(student):
 
 @check(points=2)
 def saturating_gradient_vanishes_where_nonsaturating_does_not(student):
-    """When D confidently rejects the fakes, the saturating loss's gradient vanishes and the non-saturating one's does not"""
+    """When D confidently rejects fakes, the saturating gradient vanishes and the non-saturating one does not"""
     fake_logits = np.full(4, CONFIDENT_REJECTION, dtype=np.float32)
     m = fake_logits.size
     saturating = fake_logit_gradient(student, "generator_saturating_loss", fake_logits) * m

@@ -1,7 +1,6 @@
 """Wrong on purpose: log(sigmoid(x)) and log(1 - sigmoid(x)): right at moderate logits, -inf at |logit| = 100."""
 
 import torch
-import torch.nn.functional as F
 
 
 def log_d(logits):
