@@ -9,10 +9,12 @@ F (Fᵀ Σ2 F) F⁻¹ is similar to the symmetric positive semi-definite Fᵀ Σ
 
     Tr (Σ1 Σ2)^½ = Σᵢ √λᵢ(Fᵀ Σ2 F).
 
-F is the Cholesky factor of Σ1 when it has one, else (Σ1 singular: fewer
-samples than features) the symmetric square root from an eigendecomposition.
-One factorization, two matrix products and one symmetric eigenvalue solve, in
-float64; eigenvalues and a total a hair below 0 (round-off) are clamped to 0.
+When Σ1 is positive definite, F is its Cholesky factor L, and LAPACK does the
+whole of it as the symmetric-definite eigenproblem Σ2 Σ1 v = λ v (``sygv``:
+Cholesky, the reduction to Lᵀ Σ2 L, one symmetric eigenvalue solve). When Σ1
+is singular (fewer samples than features) it has no Cholesky factor, and F is
+its symmetric square root from an eigendecomposition. All in float64;
+eigenvalues and a total a hair below 0 (round-off) are clamped to 0.
 """
 
 from __future__ import annotations
@@ -42,19 +44,18 @@ def frechet_distance(mu1: np.ndarray, sigma1: np.ndarray, mu2: np.ndarray, sigma
 
 def trace_sqrt_product(sigma1: np.ndarray, sigma2: np.ndarray) -> float:
     """Tr (Σ1 Σ2)^½ for symmetric positive semi-definite Σ1, Σ2: Σ √λ(Fᵀ Σ2 F) with F Fᵀ = Σ1."""
-    factor = _square_root_factor(sigma1)  # (d, d)
-    congruent = factor.T @ sigma2 @ factor  # (d, d), symmetric PSD; eigvalsh reads its lower triangle
-    eigenvalues = linalg.eigvalsh(congruent, driver="evr", check_finite=False)
+    try:  # Σ1 = L Lᵀ: the eigenvalues of Σ2 Σ1 v = λ v are those of Lᵀ Σ2 L
+        eigenvalues = linalg.eigvalsh(sigma2, sigma1, type=2, driver="gv", check_finite=False)
+    except linalg.LinAlgError:  # Σ1 singular, no Cholesky factor: F = √Σ1 instead
+        root = _symmetric_sqrt(sigma1)  # (d, d)
+        eigenvalues = linalg.eigvalsh(root @ sigma2 @ root, driver="evr", check_finite=False)
     return float(np.sqrt(np.clip(eigenvalues, 0.0, None)).sum())  # round-off may leave λ ≈ -1e-16
 
 
-def _square_root_factor(sigma: np.ndarray) -> np.ndarray:
-    """F with F Fᵀ = Σ: the Cholesky factor (cheap), or √Σ when Σ is singular and has none."""
-    try:
-        return linalg.cholesky(sigma, lower=True, check_finite=False)
-    except linalg.LinAlgError:
-        eigenvalues, vectors = linalg.eigh(sigma, check_finite=False)
-        return (vectors * np.sqrt(np.clip(eigenvalues, 0.0, None))) @ vectors.T  # V diag(√λ) Vᵀ
+def _symmetric_sqrt(sigma: np.ndarray) -> np.ndarray:
+    """V diag(√λ) Vᵀ for a symmetric PSD Σ = V diag(λ) Vᵀ, round-off negatives taken as 0."""
+    eigenvalues, vectors = linalg.eigh(sigma, check_finite=False)
+    return (vectors * np.sqrt(np.clip(eigenvalues, 0.0, None))) @ vectors.T
 
 
 def _gaussian(mu: np.ndarray, sigma: np.ndarray, which: str) -> tuple[np.ndarray, np.ndarray]:

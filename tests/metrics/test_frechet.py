@@ -48,13 +48,16 @@ def test_matches_sqrtm_when_fewer_samples_than_features_make_covariances_singula
 
 
 def test_a_singular_first_covariance_gives_the_same_distance_as_the_full_rank_order():
-    """The eigendecomposition path (Σ1 singular) agrees with the Cholesky path (Σ1 full rank) by symmetry."""
+    """The eigendecomposition path (Σ1 singular) agrees with the Cholesky path (Σ1 full rank) by symmetry.
+
+    Not to 1e-9: the square roots of the zero eigenvalues turn round-off of 1e-16 into 1e-8.
+    """
     rng = np.random.default_rng(3)
     low_rank = (*feature_statistics(rng.normal(size=(8, 16))),)
     full_rank = (rng.normal(size=16), random_spd(rng, 16))
     forward = frechet_distance(*low_rank, *full_rank)
     backward = frechet_distance(*full_rank, *low_rank)
-    assert relative_difference(forward, backward) < 1e-9
+    assert relative_difference(forward, backward) < 1e-6
     assert relative_difference(forward, sqrtm_frechet_distance(*low_rank, *full_rank)) < 1e-6
 
 
