@@ -32,7 +32,10 @@ def feature_statistics(features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def frechet_distance(mu1: np.ndarray, sigma1: np.ndarray, mu2: np.ndarray, sigma2: np.ndarray) -> float:
-    """d² = ‖μ1 − μ2‖² + Tr(Σ1 + Σ2 − 2 (Σ1 Σ2)^½) between N(mu1, sigma1) and N(mu2, sigma2); never negative."""
+    """d² = ‖μ1 − μ2‖² + Tr(Σ1 + Σ2 − 2 (Σ1 Σ2)^½) between N(mu1, sigma1) and N(mu2, sigma2).
+
+    Means (d,), covariances (d, d), computed in float64; never negative.
+    """
     mu1, sigma1 = _gaussian(mu1, sigma1, "1")
     mu2, sigma2 = _gaussian(mu2, sigma2, "2")
     if mu1.shape != mu2.shape:
