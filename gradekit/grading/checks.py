@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass
 from typing import Callable
 
-from hypothesis import HealthCheck, Verbosity, settings
+from hypothesis import HealthCheck, Phase, Verbosity, settings
 
 from gradekit.grading.student import StudentRaised
 
@@ -45,10 +45,13 @@ class CheckSpec:
 
 # Derandomized, no example database: the same submission always gets the same grade.
 # Verbosity stays normal because hypothesis attaches the shrunk failing input to the
-# exception only then; the runner silences what it would print.
+# exception only then; the runner silences what it would print. No explain phase: it
+# only annotates the failing input (the runner drops the annotations) and costs ~100
+# worker calls per failed property, which made wrong submissions overrun their budgets.
 GRADING_SETTINGS = settings(
     derandomize=True, database=None, deadline=None, print_blob=False,
-    report_multiple_bugs=False, suppress_health_check=list(HealthCheck), verbosity=Verbosity.normal)
+    report_multiple_bugs=False, suppress_health_check=list(HealthCheck), verbosity=Verbosity.normal,
+    phases=[phase for phase in Phase if phase is not Phase.explain])
 
 
 def check(points: float, *, name: str | None = None,
