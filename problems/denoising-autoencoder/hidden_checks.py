@@ -1,0 +1,41 @@
+"""Hidden checks: the loss against the reference, and the trained denoiser on held-out digits."""
+
+import numpy as np
+import torch
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gradekit.calc.denoising_autoencoder import denoising_loss
+from gradekit.grading.api import check, expect_close, expect_real, expect_tensor, expect_true, tensor
+
+from .metrics import THRESHOLDS, TRAINING, measure
+
+
+@check(points=1)
+@given(batch=st.integers(1, 6), pixels=st.integers(1, 100), seed=st.integers(0, 2**16))
+def denoising_loss_matches_the_reference(student, batch, pixels, seed):
+    """denoising_loss sums the squared error over each image's pixels and averages over the batch"""
+    denoised, clean = np.random.default_rng(seed).random((2, batch, pixels), dtype=np.float32)
+    value = student.denoising_loss(tensor(denoised), tensor(clean))
+    got = expect_real(expect_tensor(value, "denoising_loss(denoised, clean)", shape=()).array, "denoising_loss")
+    want = float(denoising_loss(torch.from_numpy(denoised), torch.from_numpy(clean)))
+    expect_close(got, want, f"denoising_loss on rows of shape {(batch, pixels)}", rtol=1e-5)
+
+
+@check(points=3)
+def denoises_the_patch_of_held_out_digits(student):
+    """After training, the PSNR inside the noisy patch of held-out digits rises by at least the threshold"""
+    metrics, least = measure(student), THRESHOLDS["psnr_gain_min"]
+    expect_true(metrics["psnr_gain"] >= least,
+                f"inside the patch the PSNR goes from {metrics['psnr_patch_noisy']:.2f} dB to "
+                f"{metrics['psnr_patch_denoised']:.2f} dB after {metrics['steps']} of {TRAINING['steps']} "
+                f"training steps, a gain of {metrics['psnr_gain']:.2f} dB; it should gain at least {least:g} dB")
+
+
+@check(points=1)
+def keeps_the_clean_pixels(student):
+    """After training, the pixels outside the patch come back close to the clean digit (PSNR above the threshold)"""
+    metrics, least = measure(student), THRESHOLDS["psnr_outside_min"]
+    expect_true(metrics["psnr_outside_denoised"] >= least,
+                f"outside the patch the denoised digits have a PSNR of {metrics['psnr_outside_denoised']:.2f} dB; "
+                f"it should be at least {least:g} dB")
