@@ -213,17 +213,29 @@ def run_dask(jobs: list[StudentJob], address: str) -> Iterator[Outcome]:
     """Run ``jobs`` on the Dask cluster whose scheduler is at ``address``.
 
     Each job carries the student's files, so workers need gradekit and the
-    problems (the same checkout) but not the submissions. Dask reruns a job
-    whose worker died, up to its ``allowed-failures``.
+    problems (the same checkout, at the same path) but not the submissions.
+    Folders are packed only when a job is handed out, two per worker thread at
+    most, so a large class is never all in memory. Dask reruns a job whose
+    worker died, up to its ``allowed-failures``.
     """
     from distributed import Client, as_completed as dask_completed
 
+    waiting = deque(jobs)
+    handed_out = {}  # Dask future -> its job
     with Client(address) as client:
-        futures = {client.submit(grade_job_in_child, replace(job, files=pack_folder(Path(job.folder))), pure=False,
-                                 key=f"gradekit-{job.student}-{os.urandom(4).hex()}"): job
-                   for job in jobs}
-        for future in dask_completed(futures):
-            job = futures[future]
+        def submit():
+            job = waiting.popleft()
+            future = client.submit(grade_job_in_child, replace(job, files=pack_folder(Path(job.folder))),
+                                   pure=False, key=f"gradekit-{job.student}-{os.urandom(4).hex()}")
+            handed_out[future] = job
+            return future
+
+        window = 2 * max(1, sum(client.nthreads().values()))
+        running = dask_completed([submit() for _ in range(min(window, len(waiting)))])
+        for future in running:
+            job = handed_out.pop(future)
+            if waiting:
+                running.add(submit())
             try:
                 yield job, future.result()
             except Exception as error:  # KilledWorker, or the grader's own failure on this job

@@ -45,6 +45,9 @@ SANDBOX_SUBMISSION = "/submission"
 SANDBOX_WORKER = "/opt/gradekit-worker"
 SANDBOX_HARNESS = "/opt/gradekit-harness"
 STAGING_PREFIX = "gradekit-"
+# -I: no PYTHON* variables, no user site, neither the script's folder nor the working directory
+# (the submission) on sys.path; -u: what the student prints reaches us even if the worker is killed
+_PYTHON = (sys.executable, "-I", "-u")
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
@@ -333,10 +336,10 @@ class WorkerProcess:
             passed.append(info_write)
             command = [*_bubblewrap_command(*bubblewrap, limits, info_write, worker_dir, submission_dir,
                                             harness_dir),
-                       sys.executable, "-I", f"{SANDBOX_WORKER}/worker.py", *worker_args,
+                       *_PYTHON, f"{SANDBOX_WORKER}/worker.py", *worker_args,
                        SANDBOX_SUBMISSION, module, preload_arg, SANDBOX_HARNESS if harness_dir else ""]
         else:
-            command = [sys.executable, "-I", str(worker_dir / "worker.py"), *worker_args,
+            command = [*_PYTHON, str(worker_dir / "worker.py"), *worker_args,
                        str(submission_dir), module, preload_arg, str(harness_dir or "")]
         self.cgroup = cgroups.Cgroup.create(processes=limits.processes, memory_bytes=limits.memory_mb * 2**20)
         self.started = time.monotonic()
