@@ -2,7 +2,7 @@
 
 import numpy as np
 import torch
-from hypothesis import given
+from hypothesis import example, given
 
 from gradekit.calc import gan_losses as reference
 from gradekit.grading.api import check, expect_close
@@ -18,6 +18,7 @@ def reference_loss(name: str, *arrays: np.ndarray) -> float:
 
 @check(points=1)
 @given(real=batches(-8.0, 8.0), fake=batches(-8.0, 8.0))
+@example(real=np.array([2.0, -1.0, 0.5], dtype=np.float32), fake=np.array([-3.0, 0.7], dtype=np.float32))
 def bce_losses_match_the_reference(student, real, fake):
     """The three BCE losses match the reference on logits in [-8, 8], real and fake batches of different sizes"""
     pairs = [("discriminator_bce_loss", (real, fake)), ("generator_saturating_loss", (fake,)),
@@ -28,6 +29,7 @@ def bce_losses_match_the_reference(student, real, fake):
 
 @check(points=1)
 @given(real=batches(-2.0, 3.0), fake=batches(-2.0, 3.0))
+@example(real=np.array([0.2, 1.5, -0.5], dtype=np.float32), fake=np.array([0.9, 0.1], dtype=np.float32))
 def ls_losses_match_the_reference(student, real, fake):
     """The two least-squares losses match the reference on raw outputs in [-2, 3], batches of different sizes"""
     pairs = [("discriminator_ls_loss", (real, fake)), ("generator_ls_loss", (fake,))]

@@ -2,7 +2,7 @@
 
 import numpy as np
 import torch
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from gradekit.calc.gaussian_kl import gaussian_kl as reference
@@ -14,6 +14,8 @@ from .strategies import encoder_outputs
 
 @check(points=2)
 @given(pair=encoder_outputs(latent=st.integers(1, 32), mu_range=(-4.0, 4.0), logvar_range=(-6.0, 6.0)))
+@example(pair=(np.array([[0.5, -3.0, 0.0], [4.0, 0.1, -1.0]], dtype=np.float32),
+               np.array([[-6.0, 0.0, 5.5], [1.0, -2.5, 0.2]], dtype=np.float32)))
 def matches_reference_on_wide_encoder_outputs(student, pair):
     """Matches the reference for up to 32 latent dimensions and log sigma^2 in [-6, 6]"""
     mu, logvar = pair

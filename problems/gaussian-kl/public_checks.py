@@ -1,13 +1,15 @@
 """Public checks: the prior's zero, and laws of the KL that need no reference."""
 
 import numpy as np
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, tensor
 
 from .strategies import encoder_outputs
 
+# Each property check also runs an explicit @example where every wrong convention shows, so a
+# verdict never hangs on what the search happens to draw.
 MONTE_CARLO_SAMPLES = 200_000
 MONTE_CARLO_SEED = 2014  # fixed: the estimate, and so the verdict, is the same on every run
 # A fixed batch whose rows make each wrong convention show: mean shifts, wide and narrow variances.
@@ -19,6 +21,11 @@ def kl_per_sample(student, mu: np.ndarray, logvar: np.ndarray, what: str) -> np.
     """The student's KL for a (batch, latent) pair, checked to be a float tensor of shape (batch,)."""
     result = student.gaussian_kl(tensor(mu), tensor(logvar))
     return expect_tensor(result, what, shape=(mu.shape[0],)).array.astype(np.float64)
+
+
+def column_pair(mu: list[float], logvar: list[float]) -> tuple[np.ndarray, np.ndarray]:
+    """A fixed batch of one latent dimension, for explicit examples: shape (batch, 1)."""
+    return (np.array(mu, dtype=np.float32).reshape(-1, 1), np.array(logvar, dtype=np.float32).reshape(-1, 1))
 
 
 def monte_carlo_kl(mu: np.ndarray, logvar: np.ndarray, samples: int, seed: int) -> np.ndarray:
@@ -49,6 +56,7 @@ def returns_one_value_per_sample(student):
 
 @check(points=1)
 @given(pair=encoder_outputs())
+@example(pair=column_pair(mu=[0, 0, 0, 0.5, -1, 2, 0, 0], logvar=[0.5, 1, 2, 0, 0, 0, -1, -3]))
 def is_positive_away_from_the_prior(student, pair):
     """KL >= 0 always, and KL > 0 for a sample whose mu or log sigma^2 is not 0"""
     mu, logvar = pair
@@ -61,6 +69,7 @@ def is_positive_away_from_the_prior(student, pair):
 
 @check(points=1)
 @given(pair=encoder_outputs())
+@example(pair=(np.array([[1.0, -2.0, 0.5]], dtype=np.float32), np.zeros((1, 3), dtype=np.float32)))
 def mean_shift_costs_half_the_squared_norm(student, pair):
     """With sigma = 1 (log sigma^2 = 0) the KL is 1/2 * sum_j mu_j^2"""
     mu, _ = pair
@@ -71,6 +80,7 @@ def mean_shift_costs_half_the_squared_norm(student, pair):
 
 @check(points=1)
 @given(first=encoder_outputs(batch=st.just(3)), second=encoder_outputs(batch=st.just(3)))
+@example(first=column_pair(mu=[1, 0, 2], logvar=[0, 1, -1]), second=column_pair(mu=[0.5, -1, 0], logvar=[0.3, 0, 2]))
 def adds_up_over_latent_dimensions(student, first, second):
     """Independent latent dimensions add: KL of [a, b] = KL of a + KL of b (a sum, not a mean)"""
     (mu_a, logvar_a), (mu_b, logvar_b) = first, second

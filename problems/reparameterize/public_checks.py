@@ -1,12 +1,17 @@
 """Public checks: z = mu + exp(logvar / 2) * eps, and the gradients that make the trick work."""
 
 import numpy as np
-from hypothesis import given
+from hypothesis import example, given
 
 from gradekit.grading.api import CheckFailed, check, expect_close, expect_tensor, tensor
 from gradekit.grading.expect import show
 
 from .strategies import gaussian_inputs, inputs_with_cotangent
+
+# Each property check also runs an explicit @example where every wrong convention shows, so a
+# verdict never hangs on what the search happens to draw.
+EXAMPLE_INPUTS = tuple(np.array(v, dtype=np.float32) for v in ([1.0, -2.0], [2.0, -1.0], [0.5, 1.5]))
+EXAMPLE_COTANGENT = np.array([1.0, -0.5], dtype=np.float32)
 
 
 def sample(student, mu: np.ndarray, logvar: np.ndarray, eps: np.ndarray, what: str) -> np.ndarray:
@@ -55,6 +60,7 @@ def standard_parameters_give_back_eps(student):
 
 @check(points=2)
 @given(inputs=gaussian_inputs())
+@example(inputs=EXAMPLE_INPUTS)
 def sigma_is_exp_of_half_logvar(student, inputs):
     """z = mu + sigma * eps with sigma = exp(logvar / 2), the noise being the eps passed in"""
     mu, logvar, eps = inputs
@@ -74,6 +80,7 @@ def gradients_reach_mu_and_logvar(student):
 
 @check(points=2)
 @given(inputs=inputs_with_cotangent())
+@example(inputs=(*EXAMPLE_INPUTS, EXAMPLE_COTANGENT))
 def gradients_match_the_analytic_ones(student, inputs):
     """dz/dmu = 1 and dz/dlogvar = sigma * eps / 2"""
     mu, logvar, eps, cotangent = inputs
