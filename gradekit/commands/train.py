@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Callable, Optional
@@ -21,9 +21,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from gradekit.commands import gan_runners
+
 err = Console(stderr=True)
 
 SAMPLE_COUNT = 10  # test images shown in reconstruction figures: one per digit when labelled
+DEFAULT_DATA = "digits"
+MODEL_DATA = {"dae": "digits:16"}  # the DAE's grading setting: on 8x8 digits a patch hides too much to restore
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class RunSettings:
 
     out: Path
     device: str = "auto"
-    data: str = "digits"
+    data: Optional[str] = None  # None: the model's own default (MODEL_DATA), else DEFAULT_DATA
     seed: int = 0
     steps: Optional[int] = None
     epochs: Optional[float] = None
@@ -72,7 +76,7 @@ def _prepare(settings: RunSettings):
     from gradekit.data import load_data
     from gradekit.models.training import pick_device
 
-    split = load_data(settings.data, seed=settings.seed)
+    split = load_data(settings.data or DEFAULT_DATA, seed=settings.seed)
     device = pick_device(settings.device)
     torch.set_num_threads(settings.threads)
     train = torch.from_numpy(split.train_images).to(device)
@@ -229,6 +233,10 @@ RUNNERS: dict[str, Callable[[RunSettings, StepBar], dict]] = {
     "autoencoder": run_autoencoder,
     "dae": run_dae,
     "vae": run_vae,
+    "toy-gan": gan_runners.run_toy_gan,
+    "dcgan": gan_runners.run_dcgan,
+    "cgan": gan_runners.run_cgan,
+    "mode-collapse": gan_runners.run_mode_collapse,
 }
 
 TrainableModel = Enum("TrainableModel", {name: name for name in RUNNERS}, type=str)
@@ -238,6 +246,8 @@ def train_model(model: str, settings: RunSettings, *, show_progress: bool = True
     """Run ``model``'s runner, write ``settings.out/metrics.json``, and return what it holds."""
     if model not in RUNNERS:
         raise ValueError(f"unknown model {model!r}; expected one of {', '.join(RUNNERS)}")
+    if settings.data is None:
+        settings = replace(settings, data=MODEL_DATA.get(model, DEFAULT_DATA))
     settings.out.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -261,11 +271,12 @@ def train(
     device: Annotated[str, typer.Option(help="auto (CUDA when present), cpu or cuda.")] = "auto",
     steps: Annotated[Optional[int], typer.Option(help="Training steps per model (default: a CPU-sized run).")] = None,
     epochs: Annotated[Optional[float], typer.Option(help="Passes over the training set; overrides --steps.")] = None,
-    data: Annotated[str, typer.Option(help="digits, digits:28, digits:32, mnist:DIR or folder:DIR.")] = "digits",
+    data: Annotated[Optional[str], typer.Option(
+        help="digits, digits:SIDE (upscaled), mnist:DIR or folder:DIR (default: digits; digits:16 for dae).")] = None,
     seed: Annotated[int, typer.Option(help="Seeds the split, the initialisation and the batches.")] = 0,
     latent: Annotated[int, typer.Option(help="VAE: the latent size drawn in samples and interpolations.")] = 8,
     patch: Annotated[Optional[int], typer.Option(
-        help="DAE: side of the noisy patch (default: 8 on images of side 16 or more, else half the side).")] = None,
+        help="DAE: side of the noisy patch (default: 8 on 28x28 and larger, else a quarter of the side).")] = None,
     threads: Annotated[int, typer.Option(help="CPU threads for torch (small models run best on one).")] = 1,
 ) -> None:
     """Train a reference model (autoencoder, dae, vae): metrics.json and figures in --out."""

@@ -23,5 +23,5 @@ def load_digits_split(seed: int = 0, test_fraction: float = 0.2, side: int = 8) 
         images, labels, test_size=test_fraction, random_state=seed, stratify=labels)
     if side != 8:
         train_x, test_x = resize_images(train_x, side), resize_images(test_x, side)
-    name = "digits" if side == 8 else f"digits:{side}"
+    name = "digits" if side == 8 else f"digits {side}x{side}"
     return ImageSplit(name, train_x, test_x, train_y, test_y)

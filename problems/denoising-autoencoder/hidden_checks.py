@@ -35,7 +35,7 @@ def denoises_the_patch_of_held_out_digits(student):
 @check(points=1)
 def keeps_the_clean_pixels(student):
     """After training, the pixels outside the patch come back close to the clean digit (PSNR above the threshold)"""
-    metrics, least = measure(student), THRESHOLDS["psnr_outside_min"]
+    metrics, least = measure(student), THRESHOLDS["psnr_outside_denoised_min"]
     expect_true(metrics["psnr_outside_denoised"] >= least,
                 f"outside the patch the denoised digits have a PSNR of {metrics['psnr_outside_denoised']:.2f} dB; "
                 f"it should be at least {least:g} dB")
