@@ -54,6 +54,26 @@ GRADING_SETTINGS = settings(
     phases=[phase for phase in Phase if phase is not Phase.explain])
 
 
+def _draw_no_local_constants() -> None:
+    """Make generated inputs independent of which modules this process has loaded.
+
+    Hypothesis (6.131 and later) now and then draws a literal found in the
+    project's loaded modules; the more problems a process has loaded, the more
+    literals, so one submission's inputs (and grade) would depend on what was
+    graded before it. An empty local pool keeps every draw a function of the
+    check alone. The hook is private, hence the guard: without it hypothesis
+    behaves as before and the explicit examples in the checks still hold.
+    """
+    from hypothesis.internal.conjecture import providers
+
+    if hasattr(providers, "_get_local_constants") and hasattr(providers, "Constants"):
+        empty = providers.Constants()
+        providers._get_local_constants = lambda: empty
+
+
+_draw_no_local_constants()
+
+
 def check(points: float, *, name: str | None = None,
           max_examples: int | None = None) -> Callable[[Callable], Callable]:
     """Mark a function as a check worth ``points``; its name defaults to the function's.
