@@ -72,13 +72,13 @@ class Problem:
 
 
 def default_problems_dir() -> Path:
-    """``$GRADEKIT_PROBLEMS``, else the checkout's ``problems/``, else ``./problems``."""
+    """``$GRADEKIT_PROBLEMS``, else ``./problems`` (a student kit), else the checkout's ``problems/``."""
     if os.environ.get("GRADEKIT_PROBLEMS"):
         return Path(os.environ["GRADEKIT_PROBLEMS"])
-    beside_package = Path(__file__).resolve().parents[2] / "problems"
-    if beside_package.is_dir():
-        return beside_package
-    return Path.cwd() / "problems"
+    here = Path.cwd() / "problems"
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parents[2] / "problems"
 
 
 def discover(problems_dir: Path | None = None) -> list[Problem]:
