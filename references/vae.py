@@ -71,7 +71,7 @@ def interpolate(model: VAE, first: Tensor, second: Tensor, steps: int = 7) -> Te
     """
     mu_first, _ = model.encode(first)  # (N, d)
     mu_second, _ = model.encode(second)  # (N, d)
-    t = torch.arange(1, steps + 1, dtype=mu_first.dtype) / (steps + 1)  # (steps,)
+    t = torch.arange(1, steps + 1, dtype=mu_first.dtype, device=mu_first.device) / (steps + 1)  # (steps,)
     codes = mu_first[:, None] + t[None, :, None] * (mu_second - mu_first)[:, None]  # (N, steps, d)
     between = model.decode(codes.flatten(0, 1)).view(len(first), steps, -1)  # (N, steps, input_dim)
     return torch.cat([first[:, None], between, second[:, None]], dim=1)

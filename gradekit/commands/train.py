@@ -20,6 +20,7 @@ from typing import Annotated, Callable, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from gradekit.commands import gan_runners
 
@@ -70,7 +71,7 @@ class StepBar:
 
 
 def _prepare(settings: RunSettings):
-    """Seeded data on the chosen device: (split, device, train tensor, test tensor)."""
+    """Seeded data on the chosen device: (split, train tensor, test tensor)."""
     import torch
 
     from gradekit.data import load_data
@@ -81,7 +82,7 @@ def _prepare(settings: RunSettings):
     torch.set_num_threads(settings.threads)
     train = torch.from_numpy(split.train_images).to(device)
     test = torch.from_numpy(split.test_images).to(device)
-    return split, device, train, test
+    return split, train, test
 
 
 def _showcase_indices(split) -> list[int]:
@@ -97,12 +98,12 @@ def _grey(images):
 
 
 def _train_config(settings: RunSettings, train_count: int, default_steps: int):
+    """The loop's settings for this run: its steps and seed, 40 points on the held-out curve."""
     from gradekit.models.training import TrainConfig
 
-    config = TrainConfig(seed=settings.seed)
-    steps = settings.steps_for(train_count, config.batch_size, default_steps)
-    return TrainConfig(steps=steps, batch_size=config.batch_size, learning_rate=config.learning_rate,
-                       eval_every=max(1, steps // 40), seed=settings.seed)
+    defaults = TrainConfig()
+    steps = settings.steps_for(train_count, defaults.batch_size, default_steps)
+    return replace(defaults, steps=steps, eval_every=max(1, steps // 40), seed=settings.seed)
 
 
 # ---------------------------------------------------------------- runners
@@ -113,11 +114,11 @@ def run_autoencoder(settings: RunSettings, bar: StepBar) -> dict:
     import numpy as np
 
     from gradekit.figures import save_image_grid, save_loss_curves
-    from gradekit.models.autoencoders import KINDS, AutoencoderConfig, encode_and_reconstruct, train_autoencoder
-    from gradekit.models.autoencoders import evaluate_autoencoder
+    from gradekit.models.autoencoders import (KINDS, AutoencoderConfig, encode_and_reconstruct,
+                                              evaluate_autoencoder, train_autoencoder)
     from gradekit.models.evaluation import linear_probe_accuracy
 
-    split, device, train, test = _prepare(settings)
+    split, train, test = _prepare(settings)
     config = AutoencoderConfig(train=_train_config(settings, len(train), default_steps=1500))
     trained, metrics = {}, {}
     for kind in KINDS:
@@ -153,7 +154,7 @@ def run_dae(settings: RunSettings, bar: StepBar) -> dict:
     from gradekit.models.autoencoders import (DenoiserConfig, default_patch, denoise, evaluate_denoiser,
                                               train_denoiser)
 
-    split, device, train, test = _prepare(settings)
+    split, train, test = _prepare(settings)
     train, test = _grey(train), _grey(test)
     patch = settings.patch if settings.patch is not None else default_patch(train.shape[1])
     config = DenoiserConfig(patch=patch, train=_train_config(settings, len(train), default_steps=2000))
@@ -179,9 +180,10 @@ def run_vae(settings: RunSettings, bar: StepBar) -> dict:
     import torch
 
     from gradekit.figures import interpolation_column_labels, save_image_grid, save_loss_curves
-    from gradekit.models.vae import LATENT_SIZES, VAEConfig, interpolation_rows, latent_sweep, prior_samples
+    from gradekit.models.vae import (LATENT_SIZES, VAEConfig, decode_means, interpolation_rows, latent_sweep,
+                                     prior_samples)
 
-    split, device, train, test = _prepare(settings)
+    split, train, test = _prepare(settings)
     shape = split.image_shape
     train_rows, test_rows = train.flatten(1), test.flatten(1)
     config = VAEConfig(latent_dim=settings.latent, train=_train_config(settings, len(train), default_steps=1500))
@@ -195,11 +197,7 @@ def run_vae(settings: RunSettings, bar: StepBar) -> dict:
         return rows.detach().cpu().numpy().reshape(*rows.shape[:-1], *shape)
 
     shown = _showcase_indices(split)
-    recon_rows = [split.test_images[shown]]
-    for entry in sweep:
-        entry.trained.model.eval()
-        with torch.no_grad():
-            recon_rows.append(images(entry.trained.model.decode(entry.trained.model.encode(test_rows[shown])[0])))
+    recon_rows = [split.test_images[shown], *(images(decode_means(e.trained.model, test_rows[shown])) for e in sweep)]
     generator = torch.Generator().manual_seed(settings.seed)
     samples = images(prior_samples(main.model, 64, generator)).reshape(8, 8, *shape)
     figures = ["loss_curves.png", "sweep_loss_curves.png", "reconstructions.png", "samples.png"]
@@ -265,6 +263,20 @@ def train_model(model: str, settings: RunSettings, *, show_progress: bool = True
     return metrics
 
 
+def summary_table(metrics: dict) -> Table:
+    """The headline numbers of a run: one row per model trained (per latent size for the VAE)."""
+    rows = ({f"d={entry['latent_dim']}": entry for entry in metrics["sweep"]} if "sweep" in metrics
+            else {name: value for name, value in metrics["metrics"].items() if isinstance(value, dict)}
+            or {metrics["model"]: metrics["metrics"]})
+    columns = [key for key, value in next(iter(rows.values())).items() if isinstance(value, (int, float))]
+    table = Table(title=f"{metrics['model']} on {metrics['data']}", title_justify="left")
+    for column in ["", *columns]:
+        table.add_column(column.replace("_", " "), justify="right")
+    for name, values in rows.items():
+        table.add_row(name, *(f"{values[column]:.4g}" for column in columns))
+    return table
+
+
 def train(
     model: Annotated[TrainableModel, typer.Argument(help="Which reference model to train.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for metrics.json and the PNG figures.")],
@@ -289,6 +301,7 @@ def train(
     except (DataError, ValueError) as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(2) from None
+    err.print(summary_table(metrics))
     err.print(f"wrote {out / 'metrics.json'} and {', '.join(metrics['figures'])} in {metrics['seconds']:g} s")
 
 

@@ -14,6 +14,17 @@ def undercomplete_inputs(draw):
     return input_dim, code_dim, seed, x
 
 
+def fixed_undercomplete_inputs(input_dim: int = 20, code_dim: int = 5, batch: int = 3, seed: int = 0):
+    """One explicit example of ``undercomplete_inputs``: every check holds it whatever hypothesis draws."""
+    return input_dim, code_dim, seed, np.random.default_rng(seed).random((batch, input_dim), dtype=np.float32)
+
+
+def fixed_image_batch(shape: tuple = (3, 5), seed: int = 0):
+    """One explicit example of ``image_batches``."""
+    rng = np.random.default_rng(seed)
+    return rng.random(shape, dtype=np.float32), rng.random(shape, dtype=np.float32)
+
+
 @st.composite
 def image_batches(draw):
     """A batch of flat rows (B, D) or grey images (B, 1, H, W) with values in [0, 1], and its twin."""

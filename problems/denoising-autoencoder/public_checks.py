@@ -1,12 +1,12 @@
 """Public checks: where the patch noise goes, what it is, and the denoiser's shape."""
 
 import numpy as np
-from hypothesis import given
+from hypothesis import example, given
 from scipy import stats
 
 from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, generator, tensor
 
-from .strategies import changed_boxes, images_and_patch
+from .strategies import changed_boxes, fixed_images_and_patch, images_and_patch
 
 POSITION_IMAGES = 800  # 6x6 images, 3x3 patch: 16 places, 50 expected at each
 UNIFORM_IMAGES = 200  # 8x8 images, 4x4 patch: 3,200 noise values
@@ -21,6 +21,7 @@ def corrupt(student, images: np.ndarray, patch: int, seed: int) -> tuple[np.ndar
 
 @check(points=1, max_examples=10)
 @given(value=images_and_patch())
+@example(value=fixed_images_and_patch())
 def noisy_images_keep_their_shape_and_range(student, value):
     """add_patch_noise returns a float tensor of the images' shape with values in [0, 1]"""
     images, patch, seed = value
@@ -31,6 +32,7 @@ def noisy_images_keep_their_shape_and_range(student, value):
 
 @check(points=2)
 @given(value=images_and_patch())
+@example(value=fixed_images_and_patch())
 def nothing_changes_outside_one_patch(student, value):
     """Every pixel outside one patch x patch square of each image is returned unchanged"""
     images, patch, seed = value
@@ -43,6 +45,7 @@ def nothing_changes_outside_one_patch(student, value):
 
 @check(points=1)
 @given(value=images_and_patch())
+@example(value=fixed_images_and_patch())
 def the_whole_patch_is_noise(student, value):
     """Every pixel of the patch is replaced: exactly patch x patch pixels of each image change"""
     images, patch, seed = value

@@ -18,6 +18,11 @@ def images_and_patch(draw):
     return images, patch, seed
 
 
+def fixed_images_and_patch(shape: tuple = (2, 8, 8), patch: int = 3, seed: int = 0):
+    """One explicit example of ``images_and_patch``: every check holds it whatever hypothesis draws."""
+    return np.random.default_rng(seed).random(shape, dtype=np.float32), patch, seed
+
+
 def changed_boxes(images: np.ndarray, noisy: np.ndarray) -> list[tuple[int, int, int, int, int]]:
     """For each image, (top, left, height, width, count) of the pixels the noise changed."""
     boxes = []

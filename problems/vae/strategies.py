@@ -19,6 +19,14 @@ def model_inputs(draw):
     return input_dim, latent_dim, seed, x, z
 
 
+def fixed_model_inputs(input_dim: int = 10, latent_dim: int = 3, batch: int = 2, seed: int = 0):
+    """One explicit example of ``model_inputs``: every check holds it whatever hypothesis draws."""
+    rng = np.random.default_rng(seed)
+    x = rng.random((batch, input_dim), dtype=np.float32)
+    z = (3 * rng.standard_normal((batch, latent_dim))).astype(np.float32)
+    return input_dim, latent_dim, seed, x, z
+
+
 def expect_pair(value, what: str, shape: tuple) -> tuple[np.ndarray, np.ndarray]:
     """Two float tensors of ``shape``, as a tuple or list: (mu, logvar) from encode."""
     if not isinstance(value, (tuple, list)) or len(value) != 2:

@@ -35,5 +35,12 @@ def test_a_probe_separates_separable_codes_and_not_noise():
     assert linear_probe_accuracy(noise[:200], labels[:200], noise[200:], labels[200:]) < 0.6
 
 
+def test_a_probe_fits_at_most_max_rows_of_a_large_training_set():
+    rng = np.random.default_rng(1)
+    labels = rng.integers(0, 2, 500)
+    codes = labels[:, None] * 4.0 + rng.normal(0, 0.5, (500, 2))
+    assert linear_probe_accuracy(codes, labels, codes[:50], labels[:50], max_rows=20) > 0.9
+
+
 def test_fraction_inactive_counts_zeros_up_to_the_tolerance():
     assert fraction_inactive(np.array([[0.0, 1e-7, 0.5, -2.0]])) == 0.5

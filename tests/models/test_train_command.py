@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from gradekit.cli import app
-from gradekit.commands.train import RunSettings, train_model
+from gradekit.commands.train import RunSettings, summary_table, train_model
 
 FIGURES = {
     "autoencoder": ["loss_curves.png", "reconstructions.png"],
@@ -36,6 +36,28 @@ def test_the_vae_run_reports_the_sweep_and_the_chosen_pairs(tmp_path):
 def test_the_dae_defaults_to_the_graders_16x16_digits_and_4x4_patch(tmp_path):
     metrics = train_model("dae", RunSettings(out=tmp_path, steps=2), show_progress=False)
     assert metrics["data"] == "digits:16" and metrics["config"]["patch"] == 4
+
+
+def test_a_folder_of_colour_pngs_trains_without_labels(tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    for i in range(12):
+        Image.fromarray(rng.integers(0, 256, (8, 8, 4), dtype=np.uint8), "RGBA").save(tmp_path / f"{i}.png")
+    metrics = train_model("autoencoder", RunSettings(out=tmp_path / "out", data=f"folder:{tmp_path}", steps=2),
+                          show_progress=False)
+    assert "probe_accuracy" not in metrics["metrics"]["conv"] and "raw_pixel_probe_accuracy" not in metrics["metrics"]
+    assert (tmp_path / "out" / "reconstructions.png").exists()
+
+
+def test_summary_tables_have_a_row_per_model():
+    vae = {"model": "vae", "data": "digits", "sweep": [{"latent_dim": 2, "negative_elbo": 25.0, "mean": [0, 0]}]}
+    dae = {"model": "dae", "data": "digits:16", "metrics": {"psnr_gain": 9.0, "psnr_outside_denoised": 22.0}}
+    autoencoder = {"model": "autoencoder", "data": "digits",
+                   "metrics": {"sparse": {"test_mse": 0.01}, "conv": {"test_mse": 0.02}, "raw_pixel_probe_accuracy": 0.9}}
+    assert [summary_table(m).row_count for m in (vae, dae, autoencoder)] == [1, 1, 2]
+    assert len(summary_table(vae).columns) == 3  # the name, latent_dim and negative_elbo; lists are left out
 
 
 def test_epochs_count_passes_over_the_training_set():
