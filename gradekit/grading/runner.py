@@ -27,18 +27,23 @@ OnCheck = Callable[[Problem, CheckResult], None]
 
 
 class ProblemSession:
-    """The worker serving one problem: restarted after a crash, bounded by the problem's budget."""
+    """The worker serving one problem: restarted after a crash, bounded by the problem's budget.
 
-    def __init__(self, problem: Problem, submission_dir: Path, worker_dir: Path):
+    ``spare`` is a worker already started for this problem (``spawn_worker``),
+    used for the first import instead of starting one.
+    """
+
+    def __init__(self, problem: Problem, submission_dir: Path, worker_dir: Path,
+                 spare: WorkerProcess | None = None):
         self.problem = problem
         self.submission_dir = submission_dir
         self.worker_dir = worker_dir
         self.deadline = time.monotonic() + problem.limits.wall_seconds
         self.worker: WorkerProcess | None = None
+        self.spare = spare
         self.losses = 0
         self.timed_out = False
         self.printed: list[str] = []
-        self.harness_dir = _stage_harness(problem, worker_dir.parent / "harness" / problem.id)
 
     def remaining(self) -> float:
         return self.deadline - time.monotonic()
@@ -50,9 +55,8 @@ class ProblemSession:
             self.timed_out = True
             raise WorkerLost(f"ran out of the problem's time budget of {limits.wall_seconds:g} s",
                              timed_out=True)
-        self.worker = WorkerProcess(submission_dir=self.submission_dir, module=self.problem.module,
-                                    worker_dir=self.worker_dir, limits=limits,
-                                    preload=self.problem.preload, harness_dir=self.harness_dir)
+        self.worker, self.spare = self.spare or spawn_worker(self.problem, self.submission_dir,
+                                                             self.worker_dir), None
         timeout = min(limits.import_seconds, self.remaining())
         header, _ = self._guarded(lambda w: w.request({"op": "import"}, None, timeout))
         return header
@@ -85,9 +89,20 @@ class ProblemSession:
             self.worker.close()
             self.printed.append(self.worker.output())
             self.worker = None
+        if self.spare is not None:
+            self.spare.kill()
+            self.spare = None
 
     def output(self) -> str:
         return "".join(self.printed)
+
+
+def spawn_worker(problem: Problem, submission_dir: Path, worker_dir: Path) -> WorkerProcess:
+    """A sandboxed worker for ``problem``, started now: it preloads (numpy, torch) and waits for
+    the request to import the student's module."""
+    harness_dir = _stage_harness(problem, worker_dir.parent / "harness" / problem.id)
+    return WorkerProcess(submission_dir=submission_dir, module=problem.module, worker_dir=worker_dir,
+                         limits=problem.limits, preload=problem.preload, harness_dir=harness_dir)
 
 
 def _stage_harness(problem: Problem, target: Path) -> Path | None:
@@ -102,22 +117,33 @@ def _stage_harness(problem: Problem, target: Path) -> Path | None:
 
 def grade_submission(submission: Path, problems: list[Problem], *, include_hidden: bool = True,
                      on_check: OnCheck | None = None) -> SubmissionReport:
-    """Grade every problem of ``submission``; never raises for anything the submission does."""
+    """Grade every problem of ``submission``; never raises for anything the submission does.
+
+    The worker of the next problem starts while this one is graded, so its
+    start-up (Python, numpy, torch) overlaps the checks, which run here.
+    """
     submission = Path(submission)
     warnings = [w for w in [warn_if_unisolated()] if w]
     staging = make_staging_dir()
+    upcoming: WorkerProcess | None = None
     try:
         worker_dir = stage_worker(staging / "worker")
         results = []
         copy, copy_error = copy_submission(submission, staging / "submission")
-        for problem in problems:
+        for index, problem in enumerate(problems):
             checks = problem.all_checks(include_hidden)
             if copy_error:
                 results.append(_all_failed(problem, checks, "error", copy_error))
-            else:
-                results.append(grade_problem(problem, checks, copy, worker_dir, on_check))
+                continue
+            spare, upcoming = upcoming, None
+            following = next((p for p in problems[index + 1:] if _may_answer(p, copy)), None)
+            if following is not None:
+                upcoming = spawn_worker(following, copy, worker_dir)
+            results.append(grade_problem(problem, checks, copy, worker_dir, on_check, spare=spare))
         return SubmissionReport(str(submission), results, warnings)
     finally:
+        if upcoming is not None:
+            upcoming.kill()
         shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -153,18 +179,26 @@ def _materialize(link: Path, source: Path) -> None:
         shutil.copyfile(resolved, link)
 
 
+def _may_answer(problem: Problem, submission_dir: Path) -> bool:
+    """Whether the submission may hold the problem's module (a notebook may define it)."""
+    return (submission_dir / f"{problem.module}.py").exists() or any(submission_dir.glob("*.ipynb"))
+
+
 def grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Path, worker_dir: Path,
-                  on_check: OnCheck | None = None) -> ProblemResult:
+                  on_check: OnCheck | None = None, *, spare: WorkerProcess | None = None) -> ProblemResult:
+    """Grade one problem; ``spare``, a worker started early for it, is used and ended here."""
     started = time.monotonic()
     module_file = submission_dir / f"{problem.module}.py"
     if not module_file.exists():
         generated = module_from_notebooks(submission_dir, problem.names)
         if generated is None:
+            if spare is not None:
+                spare.kill()
             return _all_failed(problem, checks, "missing",
                                f"{problem.module}.py is missing (and no notebook defines "
                                f"{', '.join(problem.names)})", on_check)
         module_file.write_text(generated)
-    session = ProblemSession(problem, submission_dir, worker_dir)
+    session = ProblemSession(problem, submission_dir, worker_dir, spare)
     try:
         try:
             report = session.start()
