@@ -3,7 +3,7 @@ imports them instead of the real ones (their comparisons say "equal", their JSON
 says "full marks"); then returns wrong answers.
 """
 
-import json
+import json  # noqa: F401  (the real one, whatever json.py lies beside this file)
 
 import numpy as np
 

@@ -1,7 +1,5 @@
 """Hostile: SystemExit(0) at import, as if the module had finished "successfully"."""
 
-import sys
-
 raise SystemExit(0)
 
 
