@@ -90,8 +90,8 @@ def _encode(value: Any, blobs: list[bytes], depth: int) -> Any:
     ``__float__`` claim); subclasses of numpy arrays and containers cross as
     ``Opaque``, since their methods are what they would lie with.
     """
-    if depth > MAX_DEPTH:
-        return {"t": "opaque", "type": "nesting deeper than 32 levels"}
+    if depth >= MAX_DEPTH:  # the decoder refuses anything deeper than this opaque node
+        return {"t": "opaque", "type": f"nesting deeper than {MAX_DEPTH} levels"}
     cls = type(value)
     if value is None or cls is bool or cls is str:
         return value
