@@ -28,6 +28,7 @@ import signal
 import tempfile
 import threading
 import time
+import warnings
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -117,7 +118,7 @@ def grade_job_in_child(job: StudentJob) -> StudentGrade:
 
 def _process_pool(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("spawn")  # never fork a process that holds threads
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_pool_process)
 
 
 def grader_error_grade(job: StudentJob, error: BaseException) -> StudentGrade:
@@ -156,11 +157,15 @@ def unpack_folder(files: tuple[tuple[str, bytes], ...], folder: Path) -> None:
 Outcome = tuple[StudentJob, "StudentGrade | BaseException"]
 
 
-def _die_with_parent() -> None:
-    """Pool processes die with the grader, and their sandboxes with them (``--die-with-parent``)."""
+def _start_pool_process() -> None:
+    """Pool processes die with the grader, and their sandboxes with them (``--die-with-parent``).
+
+    The warning about a missing bubblewrap is in every report; the command shows it once.
+    """
     prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
     if prctl is not None:
         prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    warnings.filterwarnings("ignore", message="bubblewrap", category=RuntimeWarning)
 
 
 def run_local(jobs: list[StudentJob], workers: int) -> Iterator[Outcome]:
