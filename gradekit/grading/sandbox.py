@@ -97,37 +97,47 @@ def bubblewrap_path() -> str | None:
     return shutil.which("bwrap")
 
 
-_BWRAP_FLAGS: dict[str, list[str] | None] = {}
-# Preferred first: a user namespace in which no further namespace can be made
-# (nested user namespaces are a large kernel attack surface); older bwrap or
-# kernels without unprivileged user namespaces get the second.
-_NAMESPACE_FLAGS = (["--unshare-all", "--unshare-user", "--disable-userns"], ["--unshare-all"])
+@dataclass(frozen=True)
+class _Bubblewrap:
+    """A bwrap that starts here, and the options it accepts."""
+
+    path: str
+    namespaces: tuple[str, ...]
+    sized_tmpfs: bool  # --size before --tmpfs (bwrap >= 0.5): a student's /tmp cannot fill the RAM
 
 
-def bubblewrap_flags(bwrap: str) -> list[str] | None:
-    """The namespace flags this bwrap accepts here (tried once), or None if it refuses to start."""
-    if bwrap not in _BWRAP_FLAGS:
-        _BWRAP_FLAGS[bwrap] = None
-        for flags in _NAMESPACE_FLAGS:
+# Preferred first: a user namespace in which no further namespace can be made (nested user
+# namespaces are a large kernel attack surface), then what older bwrap or kernels allow.
+_VARIANTS = ((("--unshare-all", "--unshare-user", "--disable-userns"), True),
+             (("--unshare-all",), True),
+             (("--unshare-all",), False))
+_PROBED: dict[str, _Bubblewrap | None] = {}
+
+
+def _probe(bwrap: str) -> _Bubblewrap | None:
+    """The best variant of the sandbox this bwrap starts here (tried once), or None if none does."""
+    if bwrap not in _PROBED:
+        _PROBED[bwrap] = None
+        for namespaces, sized in _VARIANTS:
+            tmp = ["--size", str(2**20), "--tmpfs", "/tmp"] if sized else ["--tmpfs", "/tmp"]
             probe = subprocess.run(
-                [bwrap, *flags, "--die-with-parent", *_system_binds(), "--proc", "/proc",
-                 "--dev", "/dev", sys.executable, "-I", "-c", "pass"],
+                [bwrap, *namespaces, "--die-with-parent", *_system_binds(), "--proc", "/proc",
+                 "--dev", "/dev", *tmp, sys.executable, "-I", "-c", "pass"],
                 capture_output=True, timeout=30)
             if probe.returncode == 0:
-                _BWRAP_FLAGS[bwrap] = flags
+                _PROBED[bwrap] = _Bubblewrap(bwrap, namespaces, sized)
                 break
-    return _BWRAP_FLAGS[bwrap]
+    return _PROBED[bwrap]
 
 
 def bubblewrap_works(bwrap: str) -> bool:
     """bwrap may be installed but refused (no user namespaces); try it once."""
-    return bubblewrap_flags(bwrap) is not None
+    return _probe(bwrap) is not None
 
 
-def _usable_bubblewrap() -> tuple[str, list[str]] | None:
+def _usable_bubblewrap() -> _Bubblewrap | None:
     bwrap = bubblewrap_path()
-    flags = bubblewrap_flags(bwrap) if bwrap else None
-    return (bwrap, flags) if bwrap and flags else None
+    return _probe(bwrap) if bwrap else None
 
 
 @dataclass(frozen=True)
@@ -201,16 +211,16 @@ def _is_within(path: Path, root: Path) -> bool:
         return False
 
 
-def _bubblewrap_command(bwrap: str, flags: list[str], limits: Limits, info_fd: int, worker_dir: Path,
+def _bubblewrap_command(bubblewrap: _Bubblewrap, limits: Limits, info_fd: int, worker_dir: Path,
                         submission_dir: Path, harness_dir: Path | None) -> list[str]:
-    tmp_bytes = str(limits.tmp_mb * 2**20)
+    size = ["--size", str(limits.tmp_mb * 2**20)] if bubblewrap.sized_tmpfs else []
     harness = ["--ro-bind", str(harness_dir), SANDBOX_HARNESS] if harness_dir else []
-    return [bwrap, *flags, "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-            "--info-fd", str(info_fd),
+    return [bubblewrap.path, *bubblewrap.namespaces, "--die-with-parent", "--new-session",
+            "--cap-drop", "ALL", "--info-fd", str(info_fd),
             *_system_binds(), *_hidden_overlays(),
             "--proc", "/proc", "--dev", "/dev",
-            "--size", tmp_bytes, "--tmpfs", "/dev/shm",
-            "--size", tmp_bytes, "--tmpfs", "/tmp",
+            *size, "--tmpfs", "/dev/shm",
+            *size, "--tmpfs", "/tmp",
             "--ro-bind", str(worker_dir), SANDBOX_WORKER, *harness,
             "--ro-bind", str(submission_dir), SANDBOX_SUBMISSION,
             "--remount-ro", "/", "--chdir", SANDBOX_SUBMISSION]
@@ -334,7 +344,7 @@ class WorkerProcess:
         if bubblewrap:
             self._info_read, info_write = os.pipe()
             passed.append(info_write)
-            command = [*_bubblewrap_command(*bubblewrap, limits, info_write, worker_dir, submission_dir,
+            command = [*_bubblewrap_command(bubblewrap, limits, info_write, worker_dir, submission_dir,
                                             harness_dir),
                        *_PYTHON, f"{SANDBOX_WORKER}/worker.py", *worker_args,
                        SANDBOX_SUBMISSION, module, preload_arg, SANDBOX_HARNESS if harness_dir else ""]
