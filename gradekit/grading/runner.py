@@ -21,7 +21,22 @@ from gradekit.grading.student import Student, StudentRaised
 
 MAX_WORKER_LOSSES = 2  # after this many crashes or hangs, the problem's other checks are not run
 SUBMISSION_SIZE_LIMIT = 50 * 2**20
-IGNORED = shutil.ignore_patterns("__pycache__", ".git", ".ipynb_checkpoints", "*.pyc")
+IGNORED_NAMES = shutil.ignore_patterns("__pycache__", ".git", ".ipynb_checkpoints", "*.pyc")
+
+
+def _ignored(directory: str, names: list[str]) -> set[str]:
+    """Caches, version control and virtual environments (a student's .venv is not their answer)."""
+    skipped = set(IGNORED_NAMES(directory, names))
+    return skipped | {n for n in names if os.path.isfile(os.path.join(directory, n, "pyvenv.cfg"))}
+
+
+def _submission_size(source: Path) -> int:
+    total = 0
+    for folder, subfolders, files in os.walk(source):
+        subfolders[:] = [d for d in subfolders if d not in _ignored(folder, subfolders)]
+        total += sum(os.lstat(os.path.join(folder, f)).st_size for f in files
+                     if f not in _ignored(folder, files))
+    return total
 
 OnCheck = Callable[[Problem, CheckResult], None]
 
@@ -152,11 +167,11 @@ def copy_submission(source: Path, target: Path) -> tuple[Path, str | None]:
     if not source.is_dir():
         target.mkdir(parents=True)
         return target, f"the submission {source} is not a folder"
-    size = sum(p.stat().st_size for p in source.rglob("*") if p.is_file() and not p.is_symlink())
+    size = _submission_size(source)
     if size > SUBMISSION_SIZE_LIMIT:
         target.mkdir(parents=True)
         return target, f"the submission is {size / 2**20:.0f} MB, over the limit of {SUBMISSION_SIZE_LIMIT // 2**20} MB"
-    shutil.copytree(source, target, ignore=IGNORED, symlinks=True, copy_function=_copy_regular_file)
+    shutil.copytree(source, target, ignore=_ignored, symlinks=True, copy_function=_copy_regular_file)
     for link in [p for p in target.rglob("*") if p.is_symlink()]:
         _materialize(link, source)
     return target, None
@@ -263,7 +278,7 @@ def _smallest_input(error: BaseException, public: bool) -> str:
     if not public:
         return ""
     for note in getattr(error, "__notes__", []):
-        if note.startswith(("Falsifying example", "Failing test case")):
+        if note.startswith(("Falsifying example", "Falsifying explicit example", "Failing test case")):
             arguments = [line.split("  # ")[0].strip().rstrip(",") for line in note.splitlines()[1:-1]]
             shown = [a for a in arguments if a and not a.startswith("student=")]
             if shown:
