@@ -1,22 +1,27 @@
 """Time ``grade-all`` on a class of 100+ students: the parallel speed-up and the sandbox's cost.
 
-    python benchmarks/grade_all_bench.py [--students 100] [--workers 1 2] [--max-examples 10] [--seed 0]
+    python benchmarks/grade_all_bench.py [--students 100] [--workers 1 2] [--problem ID ...]
+                                         [--max-examples 10] [--sample 20] [--seed 0]
 
 Builds a class from ``references/`` and the wrong submissions of
-``problems/*/tests/*``, restricted to the problems that need no torch (so it
-runs in minutes): each student hands in, for each problem, the reference
-(half the time) or one of the problem's wrong submissions, drawn with
-``--seed``. It then
+``problems/*/tests/*`` for ``--problem`` (by default three problems that need
+no torch, so that it runs in minutes; ``--problem all`` takes every such
+problem): each student hands in, for each problem, the reference (half the
+time) or one of the problem's wrong submissions, drawn with ``--seed``. It
+then
 
 1. grades the class with ``gradekit.grading.batch.grade_class`` once per
    ``--workers`` value, into fresh output folders, and prints the wall time of
    each and the speed-up over the first;
-2. grades ``--sample`` of the students' problems twice in this process, once
-   through the sandbox (``grade_problem``: a bwrap'd worker process per
-   problem) and once through a direct channel that calls the student's module
-   in-process (no process, no pipe; replies still cross the wire format, so
-   both see the same values), and prints the sandbox's overhead per problem:
-   the difference of the two times over the number of problems.
+2. grades ``--sample`` students twice in this process, once as ``gradekit
+   grade`` does (``grade_submission``: a private copy of the folder, a
+   sandboxed worker process per problem) and once through a direct channel
+   that calls the student's module in-process (no copy, no process, no pipe;
+   replies still cross the wire format, so both see the same values), and
+   prints the sandbox's overhead per problem: the difference of the two times
+   over the number of problems;
+3. times its two parts: starting a sandboxed worker (bwrap, Python, numpy)
+   and importing a module, and one call's round trip.
 
 Scores must agree between the runs of step 1 (the script stops if not); step
 2 lists the problems whose scores differ in and out of the sandbox. The class is
@@ -32,6 +37,7 @@ import dataclasses
 import importlib.util
 import os
 import random
+import statistics
 import shutil
 import sys
 import tempfile
@@ -40,23 +46,29 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from gradekit.grading import wire
 from gradekit.grading.batch import grade_class
 from gradekit.grading.problem import Problem, discover
-from gradekit.grading.runner import grade_problem, run_check
-from gradekit.grading.sandbox import isolation, stage_worker
+from gradekit.grading.runner import grade_submission, run_check
+from gradekit.grading.sandbox import Limits, WorkerProcess, isolation, stage_worker
 from gradekit.grading.student import Student
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def numpy_problems(max_examples: int) -> list[Problem]:
-    """The problems that run without torch and have a reference, with fewer hypothesis examples."""
+DEFAULT_PROBLEMS = ["image-entropy", "maxout", "tf-idf"]
+
+
+def numpy_problems(ids: list[str], max_examples: int) -> list[Problem]:
+    """The problems named (or all) that run without torch and have a reference, with fewer examples."""
     found = []
     for problem in discover(REPO / "problems"):
         if "torch" in problem.preload or not (REPO / "references" / f"{problem.module}.py").is_file():
             continue
-        found.append(dataclasses.replace(problem, max_examples=max_examples))
+        if "all" in ids or problem.id in ids:
+            found.append(dataclasses.replace(problem, max_examples=max_examples))
     return found
 
 
@@ -125,47 +137,76 @@ def _through_wire(value: Any) -> Any:
 
 
 def time_overhead(root: Path, problems: list[Problem], sample: int) -> tuple[float, float, int, list[str]]:
-    """Seconds through the sandbox, seconds direct, how many problems were graded each way, and
-    those whose scores differed (the worker's BLAS runs on one thread, the grader's may not: a
-    wrong submission within a rounding error of a tolerance can land on either side)."""
-    pairs = [(folder, problem) for folder in sorted(root.iterdir())[:sample] for problem in problems]
-    with tempfile.TemporaryDirectory(prefix="gradekit-bench-") as scratch:
-        worker_dir = stage_worker(Path(scratch) / "worker")
-        for problem in problems:  # load the checks before timing anything
-            problem.all_checks()
-        sandboxed = direct = 0.0
-        count, differing = 0, []
-        for folder, problem in pairs:
-            checks = problem.all_checks()
-            copy = Path(scratch) / "copies" / f"{folder.name}-{problem.id}"
-            shutil.copytree(folder, copy)
-            started = time.perf_counter()
-            in_sandbox = grade_problem(problem, checks, copy, worker_dir)
-            elapsed = time.perf_counter() - started
-            if in_sandbox.status != "graded" or any("your code " in c.message for c in in_sandbox.checks):
-                continue  # it hung or crashed: only the sandbox can stop that, there is nothing to compare
-            sandboxed += elapsed
-            count += 1
-            started = time.perf_counter()
-            student = Student(DirectChannel(copy / f"{problem.module}.py"), problem.names)
-            direct_score = sum(run_check(spec, student).score for spec in checks)
-            direct += time.perf_counter() - started
-            if abs(in_sandbox.score - direct_score) > 1e-9:
+    """Grade ``sample`` students through the sandbox and directly; return the wall seconds of each,
+    the number of problems graded, and those whose scores differed (the worker's BLAS runs on one
+    thread, the grader's may not: a wrong answer within a rounding error of a tolerance can land
+    on either side)."""
+    for problem in problems:  # load the checks before timing anything
+        problem.all_checks()
+    sandboxed = direct = 0.0
+    count, differing = 0, []
+    for folder in sorted(root.iterdir())[:sample]:
+        started = time.perf_counter()
+        report = grade_submission(folder, problems)
+        elapsed = time.perf_counter() - started
+        if any("your code " in c.message for p in report.problems for c in p.checks):
+            continue  # it hung or crashed somewhere: only the sandbox can stop that, nothing to compare
+        sandboxed += elapsed
+        count += len(problems)
+        started = time.perf_counter()
+        direct_scores = [grade_directly(folder, problem) for problem in problems]
+        direct += time.perf_counter() - started
+        for problem, in_sandbox, score in zip(problems, report.problems, direct_scores):
+            if abs(in_sandbox.score - score) > 1e-9:
                 differing.append(f"{folder.name}/{problem.id}: {in_sandbox.score:g} in the sandbox, "
-                                 f"{direct_score:g} directly")
+                                 f"{score:g} directly")
     return sandboxed, direct, count, differing
+
+
+def time_worker(repeats: int = 10, calls: int = 200) -> tuple[float, float]:
+    """Median seconds to start a sandboxed worker and import a module, and of one call to it."""
+    with tempfile.TemporaryDirectory(prefix="gradekit-bench-") as scratch:
+        submission = Path(scratch) / "submission"
+        submission.mkdir()
+        (submission / "trivial.py").write_text("def identity(x):\n    return x\n")
+        worker_dir = stage_worker(Path(scratch) / "worker")
+        starts, roundtrips = [], []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            worker = WorkerProcess(submission_dir=submission, module="trivial", worker_dir=worker_dir,
+                                   limits=Limits(), preload=("numpy",))
+            worker.request({"op": "import"}, None, 30)
+            starts.append(time.perf_counter() - started)
+            for _ in range(calls // repeats):
+                started = time.perf_counter()
+                worker.request({"op": "call", "name": "identity"}, {"args": [np.arange(64)], "kwargs": {}}, 10)
+                roundtrips.append(time.perf_counter() - started)
+            worker.close()
+    return statistics.median(starts), statistics.median(roundtrips)
+
+
+def grade_directly(folder: Path, problem: Problem) -> float:
+    """The problem's score with every check run against the module imported in this process."""
+    module = folder / f"{problem.module}.py"
+    if not module.exists():
+        return 0.0
+    student = Student(DirectChannel(module), problem.names)
+    return sum(run_check(spec, student).score for spec in problem.all_checks())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=100)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--problem", nargs="+", default=DEFAULT_PROBLEMS, help="problem ids, or all")
     parser.add_argument("--max-examples", type=int, default=10)
     parser.add_argument("--sample", type=int, default=20, help="students whose problems time the overhead")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 
-    problems = numpy_problems(args.max_examples)
+    problems = numpy_problems(args.problem, args.max_examples)
+    if not problems:
+        raise SystemExit(f"no problem without torch among {args.problem}")
     print(f"problems: {', '.join(p.id for p in problems)} (max_examples={args.max_examples})", flush=True)
     print(f"sandbox: {isolation().describe()}; cores: {os.cpu_count()}; "
           f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
@@ -188,6 +229,9 @@ def main() -> None:
               f"{(sandboxed - direct) / count:.3f} s per problem", flush=True)
         for line in differing:
             print(f"  score differs: {line}")
+    start, roundtrip = time_worker()
+    print(f"of which: starting a worker and importing a module {start:.3f} s (median; the next problem's "
+          f"worker starts during this one's checks), one call {roundtrip * 1000:.2f} ms (median)")
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
