@@ -171,10 +171,12 @@ def _start_pool_process() -> None:
 def run_local(jobs: list[StudentJob], workers: int) -> Iterator[Outcome]:
     """Run ``jobs`` on ``workers`` processes; yield each job with its grade as it finishes.
 
-    At most ``workers`` jobs are handed out at a time, so when a process dies
-    (killed from outside, or by student code where there is no PID namespace)
-    and the pool breaks, the jobs that were running are known: each is run
-    again alone, and the one that breaks a pool by itself gets an error.
+    At most ``workers + 1`` jobs are handed out at a time (one waits in the
+    pool's queue, so no process idles while we write a report), so when a
+    process dies (killed from outside, or by student code where there is no
+    PID namespace) and the pool breaks, the jobs that may have been running
+    are known: each is run again alone, and one that breaks a pool by itself
+    gets an error.
     """
     waiting = deque(jobs)
     while waiting:
@@ -193,7 +195,7 @@ def _run_pool(waiting: deque[StudentJob], workers: int, suspects: list[StudentJo
     running: dict[Future, StudentJob] = {}
     try:
         while waiting or running:
-            while waiting and len(running) < workers:
+            while waiting and len(running) <= workers:
                 job = waiting.popleft()
                 running[pool.submit(grade_job, job)] = job
             done, _ = wait(running, return_when=FIRST_COMPLETED)
