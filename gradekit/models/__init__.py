@@ -3,5 +3,7 @@
 The modules and losses a student also writes live in ``references/`` (imported
 through ``gradekit.calc``), so the grader and these recipes share one copy.
 ``training`` is the loop every family uses; ``evaluation`` holds the metrics
-(numpy in, numbers out). Training loops do no I/O: ``gradekit train`` does it.
+(numpy in, numbers out); ``reference_runs`` measures a model problem's metrics
+on the references, the evidence for its thresholds. Training loops do no I/O:
+``gradekit train`` does it.
 """
