@@ -12,14 +12,25 @@ import torch
 from torch import Tensor, nn
 
 try:  # as gradekit.calc.cyclegan, beside gradekit.calc.cycle_loss and gradekit.calc.gan_losses
-    from .cycle_loss import cycle_consistency_loss
-    from .gan_losses import discriminator_ls_loss, generator_ls_loss
+    from . import cycle_loss, gan_losses
 except ImportError:  # as a submission's top-level cyclegan.py, beside cycle_loss.py and gan_losses.py
-    from cycle_loss import cycle_consistency_loss
-    from gan_losses import discriminator_ls_loss, generator_ls_loss
+    import cycle_loss
+    import gan_losses
 
-__all__ = ["ImagePool", "PatchDiscriminator", "ResnetGenerator", "cycle_consistency_loss",
-           "discriminator_ls_loss", "generator_ls_loss", "identity_loss"]
+
+def cycle_consistency_loss(x: Tensor, x_cycled: Tensor, y: Tensor, y_cycled: Tensor, lam: float = 10.0) -> Tensor:
+    """λ (mean |x_cycled − x| + mean |y_cycled − y|), as in cycle_loss.py: a scalar tensor."""
+    return cycle_loss.cycle_consistency_loss(x, x_cycled, y, y_cycled, lam)
+
+
+def discriminator_ls_loss(d_real: Tensor, d_fake: Tensor) -> Tensor:
+    """J_D = 1/2 mean (D(x) - 1)^2 + 1/2 mean D(G(.))^2 on raw scores, as in gan_losses.py."""
+    return gan_losses.discriminator_ls_loss(d_real, d_fake)
+
+
+def generator_ls_loss(d_fake: Tensor) -> Tensor:
+    """J_G = mean (D(G(.)) - 1)^2 on raw scores, as in gan_losses.py."""
+    return gan_losses.generator_ls_loss(d_fake)
 
 
 def identity_loss(a: Tensor, a_same: Tensor, b: Tensor, b_same: Tensor, lam: float = 10.0) -> Tensor:

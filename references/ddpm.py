@@ -16,12 +16,15 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 try:  # as gradekit.calc.ddpm, beside gradekit.calc.ddpm_forward
-    from .ddpm_forward import alpha_bar, linear_beta_schedule, q_sample
+    from . import ddpm_forward
 except ImportError:  # as a submission's top-level ddpm.py, beside ddpm_forward.py
-    from ddpm_forward import alpha_bar, linear_beta_schedule, q_sample
+    import ddpm_forward
 
-__all__ = ["UNet", "alpha_bar", "ddpm_loss", "linear_beta_schedule", "q_sample", "respaced_schedule",
-           "reverse_chain", "reverse_step", "sample", "sampling_timesteps"]
+
+
+def q_sample(x0: Tensor, t: Tensor, noise: Tensor, alpha_bar: Tensor) -> Tensor:
+    """sqrt(alpha_bar[t]) * x0 + sqrt(1 - alpha_bar[t]) * noise, one step per image (as in ddpm_forward.py)."""
+    return ddpm_forward.q_sample(x0, t, noise, alpha_bar)
 
 
 # ---------------------------------------------------------------- the ε-network
@@ -127,14 +130,14 @@ def respaced_schedule(alpha_bar: Tensor, steps: int) -> tuple[Tensor, Tensor, Te
 
 @torch.no_grad()
 def reverse_chain(model: nn.Module, shape: tuple, alpha_bar: Tensor, steps: int, generator: torch.Generator):
-    """Ancestral sampling one step at a time: yields (τ_i, x) for i = steps−1 down to 0, x_T ~ N(0, I) first.
-
-    Each x is the chain's state after denoising at training step τ_i; the last is the sample x_0.
+    """Ancestral sampling one step at a time: yields (T, x_T) with x_T ~ N(0, I), then (τ_i, x) for
+    i = steps−1 down to 0, x the state after denoising at training step τ_i; the last x is the sample.
     """
     device = next(iter(model.parameters()), torch.empty(0)).device
     timesteps, chain_betas, chain_alpha_bar = respaced_schedule(alpha_bar.cpu(), steps)
     chain_betas, chain_alpha_bar = chain_betas.to(device), chain_alpha_bar.to(device)
     x = torch.randn(shape, generator=generator).to(device)  # x_T, (B, C, H, W)
+    yield len(alpha_bar), x
     for i in reversed(range(steps)):
         step = torch.full((shape[0],), int(timesteps[i]), dtype=torch.long, device=device)  # (B,)
         eps = model(x, step)  # (B, C, H, W)

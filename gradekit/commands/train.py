@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from gradekit.commands import gan_runners
+from gradekit.commands import gan_runners, generative_runners
 
 err = Console(stderr=True)
 
@@ -235,6 +235,9 @@ RUNNERS: dict[str, Callable[[RunSettings, StepBar], dict]] = {
     "dcgan": gan_runners.run_dcgan,
     "cgan": gan_runners.run_cgan,
     "mode-collapse": gan_runners.run_mode_collapse,
+    "ddpm": generative_runners.run_ddpm,
+    "cyclegan": generative_runners.run_cyclegan,
+    "latent-arithmetic": generative_runners.run_latent_arithmetic,
 }
 
 TrainableModel = Enum("TrainableModel", {name: name for name in RUNNERS}, type=str)
@@ -284,7 +287,8 @@ def train(
     steps: Annotated[Optional[int], typer.Option(help="Training steps per model (default: a CPU-sized run).")] = None,
     epochs: Annotated[Optional[float], typer.Option(help="Passes over the training set; overrides --steps.")] = None,
     data: Annotated[Optional[str], typer.Option(
-        help="digits, digits:SIDE (upscaled), mnist:DIR or folder:DIR (default: digits; digits:16 for dae).")] = None,
+        help="digits, digits:SIDE (upscaled), mnist:DIR or folder:DIR (default: digits; digits:16 for dae); "
+             "cyclegan: digits (white vs red) or folders:DIR_A,DIR_B.")] = None,
     seed: Annotated[int, typer.Option(help="Seeds the split, the initialisation and the batches.")] = 0,
     latent: Annotated[int, typer.Option(help="VAE: the latent size drawn in samples and interpolations.")] = 8,
     patch: Annotated[Optional[int], typer.Option(

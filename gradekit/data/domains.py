@@ -1,14 +1,17 @@
 """Two image domains for unpaired translation (CycleGAN): an embedded task with a known answer, or two folders.
 
 The embedded task recolours the bundled digits: domain A draws each digit in
-red on black, domain B in green on black. The training halves come from
-disjoint digits, so no image of A has its own counterpart in B and training is
-truly unpaired; on the held-out digits the pairing is known, ``test_b[i]`` is
-``test_a[i]`` in green, with the digit label ``test_labels[i]``, so a grader
-can measure whether a translation moved the digit to the other colour and
-kept it the same digit. Recolouring, unlike inversion, is idempotent (a green
-digit recoloured green is unchanged), so it agrees with CycleGAN's identity
-loss.
+white (grey levels, equal in the three channels), domain B in red. The
+training halves come from disjoint digits, so no image of A has its own
+counterpart in B and training is truly unpaired; on the held-out digits the
+pairing is known, ``test_b[i]`` is ``test_a[i]`` in red, with the digit label
+``test_labels[i]``, so a grader can measure whether a translation moved the
+digit to the other colour and kept it the same digit. The red channel alone
+carries the digit in both domains, so "keep the red channel, clear (or fill)
+the others" translates either way and leaves the target domain unchanged: the
+translation agrees with CycleGAN's identity loss. (Red against green would
+not: there each generator can tell the domains apart and hide a different
+digit in its translation, which CycleGAN's losses cannot see.)
 """
 
 from __future__ import annotations
@@ -22,8 +25,7 @@ from gradekit.data.digits import load_digits_split
 from gradekit.data.folder import load_image_folder
 from gradekit.data.images import DataError
 
-DOMAINS_HELP = "digits or digits:SIDE (red digits vs green digits), folders:DIR_A,DIR_B (two PNG folders)"
-RED, GREEN = 0, 1  # the channels of domains A and B in the embedded task
+DOMAINS_HELP = "digits or digits:SIDE (white digits vs red digits), folders:DIR_A,DIR_B (two PNG folders)"
 
 
 @dataclass(frozen=True)
@@ -47,23 +49,37 @@ class DomainPair:
         return tuple(self.train_a.shape[1:])
 
 
-def in_colour(images: np.ndarray, channel: int) -> np.ndarray:
-    """Grey images (N, H, W) drawn in one colour channel of RGB: (N, H, W, 3), the other channels 0."""
+def in_white(images: np.ndarray) -> np.ndarray:
+    """Grey images (N, H, W) as RGB (N, H, W, 3), the grey level in every channel."""
+    return np.repeat(np.asarray(images, dtype=np.float32)[..., None], 3, axis=-1)
+
+
+def in_red(images: np.ndarray) -> np.ndarray:
+    """Grey images (N, H, W) drawn in the red channel of RGB (N, H, W, 3), the other channels 0."""
     images = np.asarray(images, dtype=np.float32)
-    coloured = np.zeros((*images.shape, 3), np.float32)
-    coloured[..., channel] = images
-    return coloured
+    return np.concatenate([images[..., None], np.zeros((*images.shape, 2), np.float32)], axis=-1)
+
+
+def white_part(images: np.ndarray) -> np.ndarray:
+    """The grey digit a white image (N, H, W, 3) shows: its darkest channel; a red digit shows nothing."""
+    return np.asarray(images, dtype=np.float32).min(axis=-1)
+
+
+def red_part(images: np.ndarray) -> np.ndarray:
+    """The grey digit a red image (N, H, W, 3) shows: red minus the mean of green and blue, at least 0;
+    a white digit shows nothing."""
+    images = np.asarray(images, dtype=np.float32)
+    return np.clip(images[..., 0] - images[..., 1:].mean(axis=-1), 0.0, 1.0)
 
 
 def recoloured_digits(seed: int = 0, side: int = 8) -> DomainPair:
-    """Red digits (A) and green digits (B): each domain takes a different half of the training digits."""
+    """White digits (A) and red digits (B): each domain takes a different half of the training digits."""
     split = load_digits_split(seed=seed, side=side)
     order = np.random.default_rng(seed).permutation(len(split.train_images))
     half = len(order) // 2
-    name = "red/green digits" if side == 8 else f"red/green digits:{side}"
-    return DomainPair(name, in_colour(split.train_images[order[:half]], RED),
-                      in_colour(split.train_images[order[half:]], GREEN),
-                      in_colour(split.test_images, RED), in_colour(split.test_images, GREEN), paired_test=True,
+    name = "white/red digits" if side == 8 else f"white/red digits:{side}"
+    return DomainPair(name, in_white(split.train_images[order[:half]]), in_red(split.train_images[order[half:]]),
+                      in_white(split.test_images), in_red(split.test_images), paired_test=True,
                       test_labels=split.test_labels)
 
 

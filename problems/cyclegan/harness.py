@@ -94,8 +94,8 @@ def train(images_a, images_b, steps, batch_size, learning_rate, adam_betas, lam,
         d_optimizer.zero_grad()
         d_loss.backward()
         d_optimizer.step()
-        losses["generator"].append(float(g_loss))
-        losses["discriminator"].append(float(d_loss))
+        losses["generator"].append(g_loss.item())
+        losses["discriminator"].append(d_loss.item())
     for net in (g_ab, g_ba):
         net.eval()
     result = {"generator_losses": np.array(losses["generator"]),

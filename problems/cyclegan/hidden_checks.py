@@ -2,7 +2,7 @@
 
 import numpy as np
 import torch
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from gradekit.calc.cyclegan import (cycle_consistency_loss, discriminator_ls_loss, generator_ls_loss,
@@ -27,12 +27,21 @@ def loss_inputs(draw):
     return x, x + scale * rng.standard_normal(shape_x), y, y + scale * rng.standard_normal(shape_y), lam, d_real, d_fake
 
 
+def fixed_loss_inputs(seed: int = 0):
+    """One explicit example of ``loss_inputs``: every check holds it whatever hypothesis draws."""
+    rng = np.random.default_rng(seed)
+    x, y = rng.uniform(-1, 1, (2, 3, 4, 4)), rng.uniform(-1, 1, (3, 3, 8, 4))
+    return (x, x + 0.3 * rng.standard_normal(x.shape), y, y + 0.3 * rng.standard_normal(y.shape), 2.5,
+            rng.normal(0.5, 1.0, (2, 1, 2, 2)), rng.normal(0.0, 1.0, (2, 1, 2, 2)))
+
+
 def value_of(reply, what: str) -> float:
     return expect_real(expect_tensor(reply, what, shape=()).array, what)
 
 
 @check(points=2)
 @given(inputs=loss_inputs())
+@example(inputs=fixed_loss_inputs())
 def losses_match_the_reference(student, inputs):
     """The cycle, identity and least-squares losses match the reference on batches of other sizes and λ"""
     x, x_other, y, y_other, lam, d_real, d_fake = inputs
@@ -58,8 +67,7 @@ def cycles_give_back_held_out_digits(student):
     """After training, G_BA(G_AB(a)) ≈ a and G_AB(G_BA(b)) ≈ b on held-out digits: both cycle errors are small"""
     metrics = measure(student)
     limit = THRESHOLDS["cycle_error_max"]
-    worst = max(metrics["cycle_error_a"], metrics["cycle_error_b"])
-    expect_true(worst <= limit,
+    expect_true(metrics["cycle_error"] <= limit,
                 f"the mean absolute cycle error on held-out digits is {metrics['cycle_error_a']:.4f} for A → B → A "
                 f"and {metrics['cycle_error_b']:.4f} for B → A → B (pixels in [0, 1]) after {metrics['steps']} of "
                 f"{TRAINING['steps']} steps; both should be at most {limit:g}")
@@ -70,8 +78,7 @@ def translations_keep_the_digit_in_the_other_colour(student):
     """After training, a digit classifier reads the source's digit in the target colour of both translations"""
     metrics = measure(student)
     limit = THRESHOLDS["translation_accuracy_min"]
-    worst = min(metrics["accuracy_a_to_b"], metrics["accuracy_b_to_a"])
-    expect_true(worst >= limit,
+    expect_true(metrics["translation_accuracy"] >= limit,
                 f"the digit is read in the translation's target colour for {metrics['accuracy_a_to_b']:.1%} of the "
-                f"held-out red digits translated to green and {metrics['accuracy_b_to_a']:.1%} of the green ones "
-                f"translated to red; both should be at least {limit:.0%}")
+                f"held-out white digits translated to red and {metrics['accuracy_b_to_a']:.1%} of the red ones "
+                f"translated to white; both should be at least {limit:.0%}")

@@ -5,6 +5,7 @@ the grader computes the metrics outside the sandbox. ``gradekit`` is not
 visible here, so the few lines of training loop are this file's own.
 """
 
+import copy
 import hashlib
 import time
 
@@ -14,7 +15,7 @@ from torch import nn
 
 import ddpm as submission  # the worker has already imported the student's module
 
-_TRAINED = {}  # the last model ``train`` fitted, with what it was asked, for ``trained_samples``
+_TRAINED = {}  # the average of the last model ``train`` fitted, with what it was asked, for ``trained_samples``
 
 
 def _model(channels, seed):
@@ -61,15 +62,17 @@ def oracle_samples(mean, std, alpha_bar, steps, shape, seed):
     return submission.sample(oracle, tuple(shape), alpha_bar, steps, torch.Generator().manual_seed(seed))
 
 
-def train(images, alpha_bar, steps, batch_size, learning_rate, seed, seconds):
+def train(images, alpha_bar, steps, batch_size, learning_rate, ema_decay, seed, seconds):
     """Fit UNet(1) to ``images`` (N, 1, H, W) in [−1, 1] with Adam on the student's ddpm_loss.
 
     Each step draws a batch, its steps t ~ U{0..T−1} and its noise ε ~ N(0, I)
-    here, from one seeded generator. Stops after ``steps`` steps or ``seconds``
+    here, from one seeded generator, and moves an exponential moving average of
+    the weights towards the new ones (decay ``ema_decay``); the average is what
+    ``trained_samples`` samples. Stops after ``steps`` steps or ``seconds``
     seconds, whichever comes first, and returns the loss of every step taken.
     Asked again with the same arguments, it returns the same run.
     """
-    request = (steps, batch_size, learning_rate, seed,
+    request = (steps, batch_size, learning_rate, ema_decay, seed,
                hashlib.sha256(np.ascontiguousarray(images).tobytes()).hexdigest())
     if _TRAINED.get("request") == request:
         return _TRAINED["result"]
@@ -77,6 +80,7 @@ def train(images, alpha_bar, steps, batch_size, learning_rate, seed, seconds):
     data = torch.as_tensor(images, dtype=torch.float32)
     alpha_bar = torch.as_tensor(alpha_bar, dtype=torch.float32)
     model = _model(data.shape[1], seed)
+    average = copy.deepcopy(model)
     model.train()
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
     draws = torch.Generator().manual_seed(seed)
@@ -91,15 +95,20 @@ def train(images, alpha_bar, steps, batch_size, learning_rate, seed, seconds):
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
+        with torch.no_grad():
+            for kept, new in zip(average.parameters(), model.parameters()):
+                kept.lerp_(new, 1 - ema_decay)
+            for kept, new in zip(average.buffers(), model.buffers()):
+                kept.copy_(new)
         losses.append(float(loss))
-    model.eval()
+    average.eval()
     result = {"losses": np.array(losses), "seconds": time.monotonic() - started}
-    _TRAINED.update(request=request, model=model, alpha_bar=alpha_bar, result=result)
+    _TRAINED.update(request=request, model=average, alpha_bar=alpha_bar, result=result)
     return result
 
 
 def trained_samples(count, side, sampling_steps, seed):
-    """``count`` samples (count, 1, side, side) of the trained model with the student's ``sample``."""
+    """``count`` samples (count, 1, side, side) of the trained model's average with the student's ``sample``."""
     generator = torch.Generator().manual_seed(seed)
     with torch.no_grad():
         return submission.sample(_TRAINED["model"], (count, 1, side, side), _TRAINED["alpha_bar"],

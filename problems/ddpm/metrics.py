@@ -35,7 +35,8 @@ def measure(student, seed: int = TRAINING["seed"]) -> dict[str, float]:
     """Train in the sandbox, sample with the student's sampler, and the FID of the samples to held-out digits."""
     train_images, test_images = digits(TRAINING["data_seed"])
     run = student.harness("harness:train", train_images, ALPHA_BAR.astype(np.float32), TRAINING["steps"],
-                          TRAINING["batch_size"], TRAINING["learning_rate"], seed, TRAINING["seconds"])
+                          TRAINING["batch_size"], TRAINING["learning_rate"], TRAINING["ema_decay"], seed,
+                          TRAINING["seconds"])
     losses = expect_array(run["losses"], "the training losses", ndim=1)
     expect_true(len(losses) > 0, "training took no step within the time budget")
     shape = (TRAINING["samples"], 1, TRAINING["side"], TRAINING["side"])

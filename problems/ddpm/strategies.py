@@ -65,3 +65,12 @@ def reverse_inputs(draw):
     shape = (draw(st.integers(1, 3)), 1, draw(st.sampled_from([2, 4])), 2)
     x0, eps, noise = rng.uniform(-1, 1, shape), rng.standard_normal(shape), rng.standard_normal(shape)
     return t, betas, np.cumprod(1 - betas), x0, eps, noise
+
+
+def fixed_reverse_inputs(steps: int = 5, t: int = 2, seed: int = 0):
+    """One explicit example of ``reverse_inputs``: every check holds it whatever hypothesis draws."""
+    rng = np.random.default_rng(seed)
+    betas = np.linspace(0.01, 0.3, steps)
+    shape = (2, 1, 2, 2)
+    return t, betas, np.cumprod(1 - betas), rng.uniform(-1, 1, shape), rng.standard_normal(shape), \
+        rng.standard_normal(shape)
