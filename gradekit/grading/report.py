@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from rich.console import Console
 from rich.table import Table
@@ -32,6 +33,10 @@ def render_rich(report: SubmissionReport, console: Console, *, show_output: bool
         if not failed:
             continue
         console.print(f"\n[bold]{problem.id}[/] ({problem.title}): {len(failed)} check(s) failed")
+        shared = _shared_reason(problem)
+        if shared:  # missing, or an import that failed: one reason, said once
+            console.print(Text("      " + shared.replace("\n", "\n      ")), highlight=False)
+            continue
         for result in failed:
             tag = "[dim](hidden)[/] " if result.visibility == "hidden" else ""
             console.print(f"  [red]✗[/] {tag}[bold]{result.name}[/] "
@@ -40,6 +45,20 @@ def render_rich(report: SubmissionReport, console: Console, *, show_output: bool
         if show_output and problem.output.strip():
             console.print("  [dim]your code printed:[/]")
             console.print(Text("      " + problem.output.strip()[-2000:].replace("\n", "\n      ")), style="dim")
+
+
+def _shared_reason(problem) -> str | None:
+    """The one reason every check failed for, when it is the same for all (a missing module, say).
+
+    Each message is ``"<property>: <reason>"``; a reason shared by all is their common ending.
+    """
+    if problem.status == "graded" or not problem.checks or any(c.passed for c in problem.checks):
+        return None
+    messages = [c.message for c in problem.checks]
+    ending = os.path.commonprefix([m[::-1] for m in messages])[::-1]
+    if not all(m[: len(m) - len(ending)].endswith(": ") or m == ending for m in messages):
+        ending = ending.split(": ", 1)[1] if ": " in ending else ""
+    return ending or None
 
 
 def to_json(report: SubmissionReport) -> str:

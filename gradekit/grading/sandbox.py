@@ -121,8 +121,8 @@ def _probe(bwrap: str) -> _Bubblewrap | None:
         for namespaces, sized in _VARIANTS:
             tmp = ["--size", str(2**20), "--tmpfs", "/tmp"] if sized else ["--tmpfs", "/tmp"]
             probe = subprocess.run(
-                [bwrap, *namespaces, "--die-with-parent", *_system_binds(), "--proc", "/proc",
-                 "--dev", "/dev", *tmp, sys.executable, "-I", "-c", "pass"],
+                [bwrap, *namespaces, "--die-with-parent", "--proc", "/proc", "--dev", "/dev", *tmp,
+                 *_system_binds(), sys.executable, "-I", "-c", "pass"],
                 capture_output=True, timeout=30)
             if probe.returncode == 0:
                 _PROBED[bwrap] = _Bubblewrap(bwrap, namespaces, sized)
@@ -217,10 +217,11 @@ def _bubblewrap_command(bubblewrap: _Bubblewrap, limits: Limits, info_fd: int, w
     harness = ["--ro-bind", str(harness_dir), SANDBOX_HARNESS] if harness_dir else []
     return [bubblewrap.path, *bubblewrap.namespaces, "--die-with-parent", "--new-session",
             "--cap-drop", "ALL", "--info-fd", str(info_fd),
-            *_system_binds(), *_hidden_overlays(),
             "--proc", "/proc", "--dev", "/dev",
             *size, "--tmpfs", "/dev/shm",
             *size, "--tmpfs", "/tmp",
+            # after the private /tmp, so that a Python installed under /tmp stays visible
+            *_system_binds(), *_hidden_overlays(),
             "--ro-bind", str(worker_dir), SANDBOX_WORKER, *harness,
             "--ro-bind", str(submission_dir), SANDBOX_SUBMISSION,
             "--remount-ro", "/", "--chdir", SANDBOX_SUBMISSION]
