@@ -14,8 +14,8 @@ import numpy as np
 import torch
 from scipy.spatial import cKDTree
 
-from gradekit.calc.fid import fid_from_features
 from gradekit.calc.toy_gan import X_RANGE, quadratic
+from gradekit.metrics.image_fid import image_fid as metrics_image_fid
 
 CURVE_POINTS = 4001  # points on the curve segment: neighbours lie ~1e-3 apart, so distances are within ~6e-4
 COVERAGE_BINS = 20  # equal bins of the x-range
@@ -46,20 +46,10 @@ def x_coverage(points: np.ndarray, x_range: tuple[float, float] = X_RANGE, bins:
     return float(np.mean(counts >= min_share * len(points) / bins))
 
 
-Extractor = Callable[[torch.Tensor], torch.Tensor]
-
-
-def features_of(images: np.ndarray, extract: Extractor, batch_size: int = 500) -> np.ndarray:
-    """Features (N, F) as float64 of images (N, C, H, W) in [0, 1], in batches, without gradients."""
-    batch = torch.from_numpy(np.ascontiguousarray(images, dtype=np.float32))
-    with torch.no_grad():
-        return np.concatenate([extract(batch[i:i + batch_size]).double().numpy()
-                               for i in range(0, len(batch), batch_size)])
-
-
-def image_fid(generated: np.ndarray, real: np.ndarray, extract: Extractor) -> float:
+def image_fid(generated: np.ndarray, real: np.ndarray, extract: Callable[[torch.Tensor], torch.Tensor]) -> float:
     """FID between two image sets (N, C, H, W) in [0, 1] under the feature network ``extract``."""
-    return fid_from_features(features_of(generated, extract), features_of(real, extract))
+    channels_last = [np.moveaxis(np.asarray(images, np.float32), 1, -1) for images in (generated, real)]
+    return metrics_image_fid(*channels_last, extract)  # gradekit.metrics takes (N, H, W, C)
 
 
 def label_accuracy(images: np.ndarray, labels: np.ndarray, classify: Callable[[torch.Tensor], torch.Tensor]) -> float:
