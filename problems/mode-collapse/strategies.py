@@ -5,9 +5,14 @@ from hypothesis import strategies as st
 
 
 def ring(modes: int, radius: float) -> np.ndarray:
-    """The ring's centres, made here (not by the student's ring_centers): (modes, 2)."""
-    angles = 2 * np.pi * np.arange(modes) / modes
-    return radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    """The ring's centres, made here (not by the student's ring_centers): (modes, 2).
+
+    The modes-th roots of unity, scaled: the statement's definition, written
+    differently from the reference so the student kit (which ships this file
+    for the public checks) holds no line of the reference.
+    """
+    roots = radius * np.exp(2j * np.pi * np.arange(modes) / modes)  # (modes,) complex
+    return np.column_stack([roots.real, roots.imag])
 
 
 @st.composite
