@@ -12,7 +12,10 @@ then
 
 1. grades the class with ``gradekit.grading.batch.grade_class`` once per
    ``--workers`` value, into fresh output folders, and prints the wall time of
-   each and the speed-up over the first;
+   each and the speed-up over the first; as root with cgroup v1, also the CPU
+   time of every process involved, and so how many cores the run kept busy (on
+   a machine others are using, that, not the speed-up, shows whether the
+   workers ran in parallel);
 2. grades ``--sample`` students twice in this process, once as ``gradekit
    grade`` does (``grade_submission``: a private copy of the folder, a
    sandboxed worker process per problem) and once through a direct channel
@@ -88,17 +91,57 @@ def build_class(root: Path, problems: list[Problem], students: int, seed: int) -
                     shutil.copyfile(file, folder / file.name)
 
 
-def time_class(root: Path, problems: list[Problem], workers: int, out: Path) -> tuple[float, dict[str, float]]:
+class CpuMeter:
+    """CPU seconds used by this process and every process it starts, sandboxes included.
+
+    A cgroup v1 ``cpuacct`` group holds this process while the meter is open;
+    children inherit it. None where that controller is not writable (not root,
+    or cgroup v2): then only wall times are printed.
+    """
+
+    ROOT = Path("/sys/fs/cgroup/cpuacct")
+
+    def __init__(self):
+        self.group = self.ROOT / f"gradekit-bench-{os.getpid()}"
+
+    def __enter__(self) -> "CpuMeter | None":
+        try:
+            self.group.mkdir()
+            (self.group / "cgroup.procs").write_text(str(os.getpid()))
+        except OSError:
+            return None
+        return self
+
+    def seconds(self) -> float:
+        return int((self.group / "cpuacct.usage").read_text()) / 1e9
+
+    def __exit__(self, *exc) -> None:
+        if not self.group.is_dir():
+            return
+        (self.ROOT / "cgroup.procs").write_text(str(os.getpid()))
+        for _ in range(100):  # the pool's processes leave as they exit
+            try:
+                self.group.rmdir()
+                return
+            except OSError:
+                time.sleep(0.1)
+
+
+def time_class(root: Path, problems: list[Problem], workers: int, out: Path,
+               meter: CpuMeter | None) -> tuple[float, float | None, dict[str, float]]:
+    """Wall seconds, CPU seconds (all processes) and each student's score."""
+    cpu = meter.seconds() if meter else None
     started = time.perf_counter()
     result = grade_class(root, out, problems, workers=workers)
     seconds = time.perf_counter() - started
+    cpu = meter.seconds() - cpu if meter else None
     if result.grader_errors:
         raise SystemExit(f"the grader failed on {result.grader_errors}")
     scores = {}
     for line in (out / "grades.csv").read_text().splitlines()[1:]:
         student, score = line.split(",")[:2]
         scores[student] = float(score)
-    return seconds, scores
+    return seconds, cpu, scores
 
 
 class DirectChannel:
@@ -210,17 +253,20 @@ def main() -> None:
     print(f"problems: {', '.join(p.id for p in problems)} (max_examples={args.max_examples})", flush=True)
     print(f"sandbox: {isolation().describe()}; cores: {os.cpu_count()}; "
           f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    with tempfile.TemporaryDirectory(prefix="gradekit-bench-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="gradekit-bench-") as scratch, CpuMeter() as meter:
         root = Path(scratch) / "class"
         build_class(root, problems, args.students, args.seed)
         times, reference_scores = {}, None
         for workers in args.workers:
-            seconds, scores = time_class(root, problems, workers, Path(scratch) / f"out-{workers}")
+            seconds, cpu, scores = time_class(root, problems, workers, Path(scratch) / f"out-{workers}", meter)
             if reference_scores is not None and scores != reference_scores:
                 raise SystemExit(f"{workers} workers gave other scores than {args.workers[0]}")
             reference_scores, times[workers] = scores, seconds
+            used = f"; CPU {cpu:.1f} s, {cpu / args.students:.2f} s per student, {cpu / seconds:.2f} cores busy" \
+                if cpu is not None else ""
             print(f"{args.students} students x {len(problems)} problems, {workers} worker(s): {seconds:.1f} s "
-                  f"({seconds / args.students:.2f} s per student)", flush=True)
+                  f"({seconds / args.students:.2f} s per student{used}), "
+                  f"load average {os.getloadavg()[0]:.1f}", flush=True)
         first = args.workers[0]
         for workers in args.workers[1:]:
             print(f"speed-up of {workers} workers over {first}: {times[first] / times[workers]:.2f}")

@@ -11,9 +11,10 @@ leaves only complete reports; the next run grades only the students without
 one. ``grades.csv`` is rebuilt from the reports at the end: one row per report
 file, so no student is ever listed twice or left out.
 
-A job that fails for a reason of the grader's own (a worker process killed,
-say) is retried; if it keeps failing the student gets a report that fails
-every check and records the ``grader_error``, which a later run retries.
+A job whose grading process died (killed from outside, say) is run again
+alone; if it fails for a reason of the grader's own, the student gets a
+report that fails every check and records the ``grader_error``, and the next
+run grades that student again.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ from gradekit.grading.runner import copy_submission, failed_report, grade_submis
 REPORT_SUFFIX = ".json"
 GRADESCOPE_SUFFIX = ".results.json"
 CSV_NAME = "grades.csv"
-MAX_ATTEMPTS = 3  # a job whose worker process dies this many times gets an error report
 
 
 @dataclass(frozen=True)
@@ -94,26 +94,32 @@ def grade_job_in_child(job: StudentJob) -> StudentGrade:
 
     A Dask worker runs tasks on threads beside its event loop: hypothesis would
     share the global random state with them, and forking the sandbox from a
-    process full of threads is fragile. The child is kept for the next jobs
-    and started again if it died.
+    process full of threads is fragile. The child is kept for the next jobs;
+    if it died (killed, or the thread that started it ended), a fresh one
+    takes the job.
     """
-    for attempt in range(2):
-        with _child_lock:
-            if not _child:
-                # Dask starts its workers as daemons, which multiprocessing forbids children (Dask's
-                # own switch is the config distributed.worker.daemon = False); ours dies with us.
-                multiprocessing.current_process().daemon = False
-                _child.append(_process_pool(1))
-            child = _child[0]
-        try:
-            return child.submit(grade_job, job).result()
-        except BrokenProcessPool:
-            with _child_lock:
-                if _child and _child[0] is child:
-                    _child.pop().shutdown(wait=False)
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
+    child = _grading_child()
+    try:
+        return child.submit(grade_job, job).result()
+    except BrokenProcessPool:
+        _discard_child(child)
+        return _grading_child().submit(grade_job, job).result()
+
+
+def _grading_child() -> ProcessPoolExecutor:
+    with _child_lock:
+        if not _child:
+            # Dask starts its workers as daemons, which multiprocessing forbids children (Dask's
+            # own switch is the config distributed.worker.daemon = False); ours dies with us.
+            multiprocessing.current_process().daemon = False
+            _child.append(_process_pool(1))
+        return _child[0]
+
+
+def _discard_child(child: ProcessPoolExecutor) -> None:
+    with _child_lock:
+        if _child and _child[0] is child:
+            _child.pop().shutdown(wait=False)
 
 
 def _process_pool(workers: int) -> ProcessPoolExecutor:
