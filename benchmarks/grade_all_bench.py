@@ -22,7 +22,7 @@ then
    that calls the student's module in-process (no copy, no process, no pipe;
    replies still cross the wire format, so both see the same values), and
    prints the sandbox's overhead per problem: the difference of the two times
-   over the number of problems;
+   over the number of problems (and of the CPU times, when metered);
 3. times its two parts: starting a sandboxed worker (bwrap, Python, numpy)
    and importing a module, and one call's round trip.
 
@@ -46,6 +46,7 @@ import sys
 import tempfile
 import time
 import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -179,31 +180,51 @@ def _through_wire(value: Any) -> Any:
     return wire.decode_frame(frame[4:4 + size], frame[4 + size:])[1]
 
 
-def time_overhead(root: Path, problems: list[Problem], sample: int) -> tuple[float, float, int, list[str]]:
-    """Grade ``sample`` students through the sandbox and directly; return the wall seconds of each,
-    the number of problems graded, and those whose scores differed (the worker's BLAS runs on one
-    thread, the grader's may not: a wrong answer within a rounding error of a tolerance can land
-    on either side)."""
+@dataclass
+class Overhead:
+    """Seconds of grading the same problems through the sandbox and directly (CPU if metered)."""
+
+    problems: int = 0
+    sandbox_wall: float = 0.0
+    direct_wall: float = 0.0
+    sandbox_cpu: float = 0.0
+    direct_cpu: float = 0.0
+    differing: list[str] = field(default_factory=list)
+
+
+def time_overhead(root: Path, problems: list[Problem], sample: int, meter: CpuMeter | None) -> Overhead:
+    """Grade ``sample`` students through the sandbox and directly.
+
+    ``differing`` lists the problems whose scores differ: the worker's BLAS runs on
+    one thread, the grader's may not, and a wrong answer within a rounding error of
+    a tolerance can land on either side.
+    """
     for problem in problems:  # load the checks before timing anything
         problem.all_checks()
-    sandboxed = direct = 0.0
-    count, differing = 0, []
+
+    def now() -> tuple[float, float]:
+        return time.perf_counter(), meter.seconds() if meter else 0.0
+
+    found = Overhead()
     for folder in sorted(root.iterdir())[:sample]:
-        started = time.perf_counter()
+        wall, cpu = now()
         report = grade_submission(folder, problems)
-        elapsed = time.perf_counter() - started
+        wall_after, cpu_after = now()
         if any("your code " in c.message for p in report.problems for c in p.checks):
             continue  # it hung or crashed somewhere: only the sandbox can stop that, nothing to compare
-        sandboxed += elapsed
-        count += len(problems)
-        started = time.perf_counter()
+        found.problems += len(problems)
+        found.sandbox_wall += wall_after - wall
+        found.sandbox_cpu += cpu_after - cpu
+        wall, cpu = now()
         direct_scores = [grade_directly(folder, problem) for problem in problems]
-        direct += time.perf_counter() - started
+        wall_after, cpu_after = now()
+        found.direct_wall += wall_after - wall
+        found.direct_cpu += cpu_after - cpu
         for problem, in_sandbox, score in zip(problems, report.problems, direct_scores):
             if abs(in_sandbox.score - score) > 1e-9:
-                differing.append(f"{folder.name}/{problem.id}: {in_sandbox.score:g} in the sandbox, "
-                                 f"{score:g} directly")
-    return sandboxed, direct, count, differing
+                found.differing.append(f"{folder.name}/{problem.id}: {in_sandbox.score:g} in the sandbox, "
+                                       f"{score:g} directly")
+    return found
 
 
 def time_worker(repeats: int = 10, calls: int = 200) -> tuple[float, float]:
@@ -270,10 +291,14 @@ def main() -> None:
         first = args.workers[0]
         for workers in args.workers[1:]:
             print(f"speed-up of {workers} workers over {first}: {times[first] / times[workers]:.2f}")
-        sandboxed, direct, count, differing = time_overhead(root, problems, args.sample)
-        print(f"overhead: {count} problems in {sandboxed:.1f} s through the sandbox, {direct:.1f} s directly: "
-              f"{(sandboxed - direct) / count:.3f} s per problem", flush=True)
-        for line in differing:
+        found = time_overhead(root, problems, args.sample, meter)
+        per_problem = (found.sandbox_wall - found.direct_wall) / found.problems
+        print(f"overhead: {found.problems} problems in {found.sandbox_wall:.1f} s through the sandbox, "
+              f"{found.direct_wall:.1f} s directly: {per_problem:.3f} s per problem", flush=True)
+        if meter:
+            print(f"  in CPU time: {found.sandbox_cpu:.1f} s and {found.direct_cpu:.1f} s: "
+                  f"{(found.sandbox_cpu - found.direct_cpu) / found.problems:.3f} s per problem")
+        for line in found.differing:
             print(f"  score differs: {line}")
     start, roundtrip = time_worker()
     print(f"of which: starting a worker and importing a module {start:.3f} s (median; the next problem's "
