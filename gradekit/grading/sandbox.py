@@ -238,7 +238,11 @@ def stage_worker(directory: Path) -> Path:
 def _user_tasks(uid: int) -> int:
     """Tasks (threads included) the user runs now: what RLIMIT_NPROC counts."""
     total = 0
-    for entry in os.scandir("/proc"):
+    try:
+        entries = list(os.scandir("/proc"))
+    except OSError:  # no /proc (macOS): count nothing, the limit is then just ``processes``
+        return 0
+    for entry in entries:
         if not entry.name.isdigit():
             continue
         try:
