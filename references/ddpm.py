@@ -21,7 +21,6 @@ except ImportError:  # as a submission's top-level ddpm.py, beside ddpm_forward.
     import ddpm_forward
 
 
-
 def q_sample(x0: Tensor, t: Tensor, noise: Tensor, alpha_bar: Tensor) -> Tensor:
     """sqrt(alpha_bar[t]) * x0 + sqrt(1 - alpha_bar[t]) * noise, one step per image (as in ddpm_forward.py)."""
     return ddpm_forward.q_sample(x0, t, noise, alpha_bar)
@@ -52,7 +51,7 @@ class ResBlock(nn.Module):
         self.skip = nn.Conv2d(in_channels, out_channels, 1) if in_channels != out_channels else nn.Identity()
 
     def forward(self, x: Tensor, embedding: Tensor) -> Tensor:
-        h = F.silu(self.conv1(x)) + self.time(embedding)[:, :, None, None]  # (B, out, H, W): the step shifts each channel
+        h = F.silu(self.conv1(x)) + self.time(embedding)[:, :, None, None]  # (B, out, H, W): t shifts each channel
         return self.conv2(F.silu(h)) + self.skip(x)  # (B, out, H, W)
 
 

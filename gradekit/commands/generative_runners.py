@@ -41,9 +41,8 @@ def run_ddpm(settings: RunSettings, bar: StepBar) -> dict:
 
     from gradekit.data import load_data
     from gradekit.figures import save_image_grid, save_loss_curves
-    from gradekit.models.cyclegan import to_signed
-    from gradekit.models.diffusion import (ASSIGNMENT_STEPS, DDPMConfig, draw_samples, reverse_process, to_images,
-                                           train_ddpm)
+    from gradekit.models.diffusion import ASSIGNMENT_STEPS, DDPMConfig, draw_samples, reverse_process, train_ddpm
+    from gradekit.models.signed_images import to_signed, to_unit
 
     device = _device(settings)
     split = load_data(settings.data, seed=settings.seed)
@@ -57,27 +56,25 @@ def run_ddpm(settings: RunSettings, bar: StepBar) -> dict:
     shape = tuple(train.shape[1:])
     generator = torch.Generator().manual_seed(settings.seed)
     states, taus = reverse_process(trained.model, config, SHOWN, shape, ASSIGNMENT_STEPS, generator)
-    samples, seconds = {}, {}
+    samples, metrics = {}, {}  # metrics: a row per sampler, for the summary table, and the losses
     for chain, count in ((ASSIGNMENT_STEPS, DDPM_FID_SAMPLES), (config.T, DDPM_FULL_CHAIN_SAMPLES[device.type])):
         started = time.monotonic()
-        samples[chain] = to_images(draw_samples(trained.model, config, count, shape, chain, generator))
-        seconds[chain] = round(time.monotonic() - started, 2)
-    history = trained.history
-    metrics = {"final_train_loss": float(np.mean(history.train[-50:])), "final_test_loss": history.test[-1],
-               **{f"sampling_seconds_{chain}_steps": s for chain, s in seconds.items()}}
+        samples[chain] = to_unit(draw_samples(trained.model, config, count, shape, chain, generator))
+        metrics[f"{chain} steps"] = {"samples": count, "sampling_seconds": round(time.monotonic() - started, 2)}
     if split.has_labels and len(split.image_shape) == 2:  # digits: the digit network's features apply
         from gradekit.metrics.image_fid import feature_extractor, image_fid
 
         extract = feature_extractor("digits")
         for chain, images in samples.items():
-            metrics[f"fid_{chain}_steps"] = image_fid(images, split.test_images, extract)
-            metrics[f"fid_{chain}_steps_samples"] = len(images)
+            metrics[f"{chain} steps"]["fid"] = image_fid(images, split.test_images, extract)
         metrics["fid_training_digits"] = image_fid(split.train_images[:DDPM_FID_SAMPLES], split.test_images, extract)
+    history = trained.history
+    metrics.update(final_train_loss=float(np.mean(history.train[-50:])), final_test_loss=history.test[-1])
     figures = ["loss_curves.png", "reverse_process.png", f"samples_{ASSIGNMENT_STEPS}_steps.png",
                f"samples_{config.T}_steps.png"]
     save_loss_curves(settings.out / figures[0], {"DDPM": history}, title=f"DDPM on {split.name}",
                      ylabel="mean squared error of the predicted noise", log_scale=True)
-    process = to_images(states.flatten(0, 1)).reshape(SHOWN, len(taus), *samples[ASSIGNMENT_STEPS].shape[1:])
+    process = to_unit(states.flatten(0, 1)).reshape(SHOWN, len(taus), *samples[ASSIGNMENT_STEPS].shape[1:])
     save_image_grid(settings.out / figures[1], process,
                     title=f"the reverse process, {ASSIGNMENT_STEPS} steps: x_T, then x after denoising at step τ",
                     col_labels=["x_T", *[f"τ={tau}" for tau in taus[1:]]])
@@ -94,8 +91,8 @@ def run_cyclegan(settings: RunSettings, bar: StepBar) -> dict:
 
     from gradekit.data.domains import load_domains
     from gradekit.figures import save_image_grid, save_loss_curves
-    from gradekit.models.cyclegan import (CycleGANConfig, evaluate_translations, to_signed, to_unit, train_cyclegan,
-                                          translate)
+    from gradekit.models.cyclegan import CycleGANConfig, evaluate_translations, train_cyclegan, translate
+    from gradekit.models.signed_images import to_signed, to_unit
 
     device = _device(settings)
     pair = load_domains(settings.data, seed=settings.seed)

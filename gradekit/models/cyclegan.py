@@ -23,6 +23,7 @@ from torch import Tensor
 from gradekit.calc.cyclegan import (ImagePool, PatchDiscriminator, ResnetGenerator, cycle_consistency_loss,
                                     discriminator_ls_loss, generator_ls_loss, identity_loss)
 from gradekit.data.domains import DomainPair, red_part, white_part
+from gradekit.models.signed_images import to_unit
 from gradekit.models.training import History
 
 
@@ -134,20 +135,6 @@ def translate(nets: CycleGAN, a: Tensor, b: Tensor) -> dict[str, Tensor]:
     nets.eval()
     fake_b, fake_a = nets.g_ab(a), nets.g_ba(b)
     return {"a_to_b": fake_b, "b_to_a": fake_a, "a_cycled": nets.g_ba(fake_b), "b_cycled": nets.g_ab(fake_a)}
-
-
-def to_signed(images: np.ndarray) -> Tensor:
-    """Images (N, H, W[, C]) in [0, 1] → a tensor (N, C, H, W) in [−1, 1]."""
-    array = np.asarray(images, dtype=np.float32)
-    array = array[:, None] if array.ndim == 3 else array.transpose(0, 3, 1, 2)
-    return torch.from_numpy(np.ascontiguousarray(array)) * 2 - 1
-
-
-def to_unit(images: Tensor | np.ndarray) -> np.ndarray:
-    """A batch (N, C, H, W) in [−1, 1] → images (N, H, W) or (N, H, W, C) in [0, 1]."""
-    array = images.detach().cpu().numpy() if isinstance(images, Tensor) else np.asarray(images)
-    array = np.clip((array.astype(np.float32) + 1) / 2, 0.0, 1.0)
-    return array[:, 0] if array.shape[1] == 1 else array.transpose(0, 2, 3, 1)
 
 
 def digit_accuracy(images: np.ndarray, labels: np.ndarray) -> float:

@@ -1,4 +1,4 @@
-"""Training and sampling the reference DDPM: the ε-prediction loop, the reverse process, samples as images.
+"""Training and sampling the reference DDPM: ε-prediction with a moving average, samples, the reverse process.
 
 The U-Net, the loss, the reverse step and the sampler are the reference
 submission's (``references/ddpm.py`` through ``gradekit.calc``); the schedule is
@@ -12,7 +12,6 @@ import copy
 from dataclasses import dataclass, field
 from typing import Callable
 
-import numpy as np
 import torch
 from torch import Tensor
 
@@ -90,9 +89,3 @@ def reverse_process(model: UNet, config: DDPMConfig, count: int, shape: tuple[in
     a_bar = config.alpha_bar().to(next(model.parameters()).device)
     taus, states = zip(*reverse_chain(model, (count, *shape), a_bar, steps, generator))
     return torch.stack(states, dim=1), list(taus)
-
-
-def to_images(batch: Tensor) -> np.ndarray:
-    """(N, C, H, W) in [−1, 1] → images in [0, 1]: (N, H, W) for one channel, else (N, H, W, C)."""
-    array = np.clip((batch.detach().cpu().numpy().astype(np.float32) + 1) / 2, 0.0, 1.0)
-    return array[:, 0] if array.shape[1] == 1 else array.transpose(0, 2, 3, 1)

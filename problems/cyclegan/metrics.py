@@ -17,7 +17,8 @@ import numpy as np
 
 from gradekit.data.domains import recoloured_digits
 from gradekit.grading.api import expect_array, expect_tensor, expect_true
-from gradekit.models.cyclegan import evaluate_translations, to_signed
+from gradekit.models.cyclegan import evaluate_translations
+from gradekit.models.signed_images import to_signed
 
 CONFIG = tomllib.loads((Path(__file__).parent / "problem.toml").read_text())
 TRAINING, THRESHOLDS = CONFIG["training"], CONFIG["metrics"]

@@ -33,8 +33,9 @@ def discriminator_scores_every_patch(student):
         what = f"PatchDiscriminator({channels})(x of shape {x.shape})"
         out = expect_tensor(student.harness("harness:discriminator_output", channels, 0, tensor(x)), what, ndim=4)
         if out.shape[:2] != (batch, 1) or min(out.shape[2:]) < 2:
+            example = (batch, 1, side // 4, side // 4)
             raise CheckFailed(f"{what} has shape {out.shape}",
-                              detail=f"expected (B, 1, h, w) with h, w >= 2, for instance {(batch, 1, side // 4, side // 4)}")
+                              detail=f"expected (B, 1, h, w) with h, w >= 2, for instance {example}")
 
 
 @check(points=2)

@@ -126,7 +126,8 @@ def sampling_gaussian_data_with_the_exact_noise_predictor_has_its_law(student):
         expect_close(samples.mean(), mean, f"the mean of {what} (τ = {sampling_timesteps(steps)[:4].tolist()}...)",
                      rtol=0, atol=6 * np.sqrt(variance / count))
         expect_close(samples.var(), variance, f"the variance of {what}", rtol=6 * np.sqrt(2 / count), atol=0)
-        again = student.harness("harness:oracle_samples", ORACLE_MEAN, ORACLE_STD, tensor(ALPHA_BAR), steps,
-                                ORACLE_SHAPE, 7)
-        expect_close(expect_tensor(again, what, shape=ORACLE_SHAPE), samples,
-                     f"{what} twice with generators of the same seed", rtol=0, atol=0)
+        if steps < T:  # the same seed gives the same samples (checked on the short chain: it is cheaper)
+            again = student.harness("harness:oracle_samples", ORACLE_MEAN, ORACLE_STD, tensor(ALPHA_BAR), steps,
+                                    ORACLE_SHAPE, 7)
+            expect_close(expect_tensor(again, what, shape=ORACLE_SHAPE), samples,
+                         f"{what} twice with generators of the same seed", rtol=0, atol=0)

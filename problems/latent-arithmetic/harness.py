@@ -28,8 +28,8 @@ def untrained_arithmetic(input_dim, latent_dim, seed, a, b, c):
     """latent_arithmetic(model, a, b, c) of an untrained VAE, and the encoder means of every exemplar."""
     model = _model(input_dim, latent_dim, seed)
     with torch.no_grad():
-        return {"result": submission.latent_arithmetic(model, a, b, c),
-                **{f"mu_{name}": model.encode(group.flatten(0, 1))[0] for name, group in (("a", a), ("b", b), ("c", c))}}
+        codes = {f"mu_{name}": model.encode(group.flatten(0, 1))[0] for name, group in zip("abc", (a, b, c))}
+        return {"result": submission.latent_arithmetic(model, a, b, c), **codes}
 
 
 def untrained_decode(input_dim, latent_dim, seed, z):

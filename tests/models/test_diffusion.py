@@ -7,7 +7,8 @@ import torch
 from gradekit.calc.ddpm import (UNet, ddpm_loss, q_sample, respaced_schedule, reverse_step, sample,
                                 sampling_timesteps)
 from gradekit.data import load_digits_split
-from gradekit.models.diffusion import DDPMConfig, draw_samples, reverse_process, to_images, train_ddpm
+from gradekit.models.diffusion import DDPMConfig, draw_samples, reverse_process, train_ddpm
+from gradekit.models.signed_images import to_unit
 from gradekit.models.training import TrainConfig
 
 CONFIG = DDPMConfig(train=TrainConfig(steps=40, batch_size=16, learning_rate=2e-3, eval_every=20))
@@ -102,7 +103,7 @@ def test_a_short_run_trains_and_samples_digits_shaped_images():
     trained = train_ddpm(train, test, CONFIG)
     assert len(trained.history.train) == 40 and trained.history.test_steps == [20, 40]
     assert np.mean(trained.history.train[-10:]) < np.mean(trained.history.train[:5])
-    images = to_images(draw_samples(trained.model, CONFIG, 5, (1, 8, 8), 10, torch.Generator().manual_seed(0)))
+    images = to_unit(draw_samples(trained.model, CONFIG, 5, (1, 8, 8), 10, torch.Generator().manual_seed(0)))
     assert images.shape == (5, 8, 8) and images.min() >= 0 and images.max() <= 1
 
 
@@ -136,5 +137,6 @@ def test_the_train_command_writes_the_reverse_process_samples_and_fids(tmp_path,
                                   "samples_1000_steps.png"]
     assert all((tmp_path / name).stat().st_size > 1000 for name in metrics["figures"])
     assert metrics["reverse_steps"][:3] == [1000, 999, 888] and metrics["device"] == "cpu"
-    assert metrics["metrics"]["fid_10_steps_samples"] == 100 and metrics["metrics"]["fid_1000_steps_samples"] == 16
-    assert metrics["metrics"]["fid_10_steps"] > metrics["metrics"]["fid_training_digits"]
+    chains = metrics["metrics"]
+    assert chains["10 steps"]["samples"] == 100 and chains["1000 steps"]["samples"] == 16
+    assert chains["10 steps"]["fid"] > chains["fid_training_digits"]

@@ -1,4 +1,4 @@
-"""A student's CycleGAN: the cycle loss squares the errors (L2) where CycleGAN takes their absolute values (L1)"""
+"""A student's CycleGAN: the cycle and identity losses square the errors (L2) where CycleGAN takes their absolute values (L1)"""
 
 import torch
 from torch import nn
@@ -9,7 +9,7 @@ def cycle_consistency_loss(x, x_cycled, y, y_cycled, lam=10.0):
 
 
 def identity_loss(a, a_same, b, b_same, lam=10.0):
-    return 0.5 * lam * ((a_same - a).abs().mean() + (b_same - b).abs().mean())
+    return 0.5 * lam * (((a_same - a) ** 2).mean() + ((b_same - b) ** 2).mean())
 
 
 def discriminator_ls_loss(d_real, d_fake):

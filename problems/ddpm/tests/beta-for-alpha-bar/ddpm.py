@@ -1,4 +1,4 @@
-"""A student's DDPM: the reverse step scales the noise by beta_t / sqrt(1 - beta_t), beta where it needs alpha-bar"""
+"""A student's DDPM: the reverse step scales the predicted noise by beta_t / sqrt(1 - beta_t), beta where it needs alpha-bar"""
 
 import math
 
