@@ -39,7 +39,7 @@ def identity_loss(a: Tensor, a_same: Tensor, b: Tensor, b_same: Tensor, lam: flo
     ``a_same = G_BA(a)`` and ``b_same = G_AB(b)``; each expectation is the mean absolute
     error over every element, as in the cycle loss (Zhu et al. §5.2, weight 0.5 λ as in their code).
     """
-    return 0.5 * lam * (torch.mean(torch.abs(a_same - a)) + torch.mean(torch.abs(b_same - b)))
+    return cycle_loss.cycle_consistency_loss(a, a_same, b, b_same, 0.5 * lam)  # the same L1 sum, half weight
 
 
 class ResidualBlock(nn.Module):

@@ -65,7 +65,7 @@ def train(images, latent_dim, steps, batch_size, learning_rate, seed, seconds):
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-        losses.append(float(loss))
+        losses.append(loss.item())
     model.eval()
     result = {"losses": np.array(losses), "seconds": time.monotonic() - started}
     _TRAINED.update(request=request, model=model, result=result)

@@ -100,7 +100,7 @@ def train(images, alpha_bar, steps, batch_size, learning_rate, ema_decay, seed, 
                 kept.lerp_(new, 1 - ema_decay)
             for kept, new in zip(average.buffers(), model.buffers()):
                 kept.copy_(new)
-        losses.append(float(loss))
+        losses.append(loss.item())
     average.eval()
     result = {"losses": np.array(losses), "seconds": time.monotonic() - started}
     _TRAINED.update(request=request, model=average, alpha_bar=alpha_bar, result=result)
