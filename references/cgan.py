@@ -29,6 +29,7 @@ class Generator(nn.Module):
         )
 
     def forward(self, z: Tensor, labels: Tensor) -> Tensor:
+        """Images (B, 64) in [-1, 1] of the digits ``labels`` (B,) asks for, from noise z (B, noise_dim)."""
         condition = F.one_hot(labels, self.num_classes).to(z.dtype)  # (B, num_classes)
         return self.net(torch.cat([z, condition], dim=1))  # (B, 64)
 
@@ -46,6 +47,7 @@ class Discriminator(nn.Module):
         )
 
     def forward(self, x: Tensor, labels: Tensor) -> Tensor:
+        """Logits (B, 1) that each image x (B, 64) is a real digit of its label (B,)."""
         condition = F.one_hot(labels, self.num_classes).to(x.dtype)  # (B, num_classes)
         return self.net(torch.cat([x, condition], dim=1))  # (B, 1)
 

@@ -36,6 +36,7 @@ class Generator(nn.Module):
         self.apply(_init_weights)
 
     def forward(self, z: Tensor) -> Tensor:
+        """Images (B, 3, 32, 32) in [-1, 1] for noise z (B, noise_dim)."""
         return self.net(z.view(len(z), self.noise_dim, 1, 1))  # (B, 3, 32, 32)
 
 
@@ -58,6 +59,7 @@ class Discriminator(nn.Module):
         self.apply(_init_weights)
 
     def forward(self, x: Tensor) -> Tensor:
+        """Raw scores (B, 1) for images x (B, 3, 32, 32), no sigmoid."""
         return self.net(x).view(len(x), 1)  # (B, 1)
 
 

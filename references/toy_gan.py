@@ -37,6 +37,7 @@ class Generator(nn.Module):
         )
 
     def forward(self, z: Tensor) -> Tensor:
+        """Points (B, 2) for noise z (B, noise_dim)."""
         return self.net(z)  # (B, 2)
 
 
@@ -57,6 +58,7 @@ class Discriminator(nn.Module):
         return self.body(x)
 
     def forward(self, x: Tensor) -> Tensor:
+        """Logits (B, 1): the output layer applied to features(x), no sigmoid."""
         return self.out(self.features(x))  # (B, 1)
 
 

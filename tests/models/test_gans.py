@@ -193,3 +193,17 @@ def test_the_dcgan_run_snapshots_fixed_noise_and_reports_the_fid_of_3000_samples
     assert sorted(p.name for p in (tmp_path / "snapshots").iterdir()) == ["step_000000.png", "step_000003.png"]
     assert metrics["metrics"]["fid_samples"] == 3000 and metrics["metrics"]["fid"] > 0
     assert DCGANConfig().train.snapshot_every == 200 and DCGANConfig().train.steps == 20000  # the assignment's
+
+
+def test_the_dcgan_trains_on_a_folder_of_rgba_pngs_like_the_emoji_set(tmp_path):
+    from PIL import Image
+
+    folder = tmp_path / "emoji"
+    folder.mkdir()
+    for index, face in enumerate(make_faces(12, seed=1).images):
+        rgba = np.concatenate([face, (face.min(axis=-1, keepdims=True) < 1)], axis=-1)  # white is transparent
+        Image.fromarray((255 * rgba).astype(np.uint8), mode="RGBA").save(folder / f"{index:02d}.png")
+    metrics = train_model("dcgan", RunSettings(out=tmp_path / "out", steps=2, device="cpu", data=f"folder:{folder}"),
+                          show_progress=False)
+    assert metrics["data"] == f"folder:{folder}" and (tmp_path / "out" / "samples.png").exists()
+

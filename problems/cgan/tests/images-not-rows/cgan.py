@@ -25,12 +25,13 @@ class Generator(nn.Module):
         self.net = nn.Sequential(
             nn.Linear(noise_dim + num_classes, hidden), nn.LeakyReLU(LEAK),
             nn.Linear(hidden, hidden), nn.LeakyReLU(LEAK),
-            nn.Linear(hidden, PIXELS),
+            nn.Linear(hidden, PIXELS), nn.Tanh(),
         )
 
     def forward(self, z: Tensor, labels: Tensor) -> Tensor:
+        """Images (B, 64) in [-1, 1] of the digits ``labels`` (B,) asks for, from noise z (B, noise_dim)."""
         condition = F.one_hot(labels, self.num_classes).to(z.dtype)  # (B, num_classes)
-        return self.net(torch.cat([z, condition], dim=1))  # (B, 64)
+        return self.net(torch.cat([z, condition], dim=1)).view(-1, 1, 8, 8)  # (B, 1, 8, 8)
 
 
 class Discriminator(nn.Module):
@@ -46,6 +47,7 @@ class Discriminator(nn.Module):
         )
 
     def forward(self, x: Tensor, labels: Tensor) -> Tensor:
+        """Logits (B, 1) that each image x (B, 64) is a real digit of its label (B,)."""
         condition = F.one_hot(labels, self.num_classes).to(x.dtype)  # (B, num_classes)
         return self.net(torch.cat([x, condition], dim=1))  # (B, 1)
 
