@@ -1,12 +1,12 @@
 """Hidden checks: counts and shares on planted healthy and collapsed generators, against the reference."""
 
 import numpy as np
-from hypothesis import given
+from hypothesis import example, given
 
 from gradekit.calc.mode_collapse import count_modes, high_quality_fraction
 from gradekit.grading.api import check, expect_close, expect_equal, expect_int, expect_real
 
-from .strategies import planted_generators
+from .strategies import collapsed_onto_two_modes, overlapping_radius, planted_generators
 
 
 def describe(samples: np.ndarray, centers: np.ndarray, radius: float) -> str:
@@ -15,6 +15,7 @@ def describe(samples: np.ndarray, centers: np.ndarray, radius: float) -> str:
 
 @check(points=4)
 @given(planted=planted_generators())
+@example(planted=collapsed_onto_two_modes())
 def mode_count_matches_the_reference_on_planted_generators(student, planted):
     """count_modes matches the reference on healthy and collapsed generators, radius three standard deviations"""
     samples, centers, radius, min_count = planted
@@ -25,6 +26,7 @@ def mode_count_matches_the_reference_on_planted_generators(student, planted):
 
 @check(points=3)
 @given(planted=planted_generators())
+@example(planted=collapsed_onto_two_modes())
 def high_quality_fraction_matches_the_reference_on_planted_generators(student, planted):
     """high_quality_fraction matches the reference on healthy and collapsed generators"""
     samples, centers, radius, _ = planted
@@ -35,6 +37,7 @@ def high_quality_fraction_matches_the_reference_on_planted_generators(student, p
 
 @check(points=3)
 @given(planted=planted_generators(large_radius=True))
+@example(planted=overlapping_radius())
 def a_sample_counts_only_for_its_nearest_centre(student, planted):
     """With a radius over half the spacing of the centres, each sample still counts only for its nearest centre"""
     samples, centers, radius, min_count = planted

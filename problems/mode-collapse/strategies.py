@@ -44,3 +44,29 @@ def planted_generators(draw, large_radius: bool = False):
     radius = (draw(st.floats(0.55, 1.5)) * spacing) if large_radius else 3 * std
     min_count = draw(st.sampled_from([1, 1, 3, 10]))
     return rng.permutation(samples), centers, float(radius), min_count
+
+
+def collapsed_onto_two_modes():
+    """A fixed planted generator: 30 samples near centre 0, 2 near centre 4, 5 strays, on 8 modes of radius 2.
+
+    With min_count = 3 one mode counts, not two: the worked edge of the count.
+    """
+    rng = np.random.default_rng(7)
+    centers = ring(8, 2.0)
+    samples = np.concatenate([centers[0] + 0.03 * rng.standard_normal((30, 2)),
+                              centers[4] + 0.03 * rng.standard_normal((2, 2)),
+                              rng.uniform(-3, 3, (5, 2))])
+    return samples, centers, 0.15, 3
+
+
+def overlapping_radius():
+    """A fixed planted generator whose radius reaches the neighbouring centres: 40 samples on centre 2 only.
+
+    Radius 1.6 exceeds the spacing of 8 centres on a ring of radius 2 (1.53),
+    so the samples lie within it of centres 1 and 3 too: 1 mode, counting
+    each sample for its nearest centre; 3 when counting any centre in reach.
+    """
+    rng = np.random.default_rng(8)
+    centers = ring(8, 2.0)
+    return centers[2] + 0.03 * rng.standard_normal((40, 2)), centers, 1.6, 1
+
