@@ -119,13 +119,12 @@ class CpuMeter:
     def __exit__(self, *exc) -> None:
         if not self.group.is_dir():
             return
-        (self.ROOT / "cgroup.procs").write_text(str(os.getpid()))
-        for _ in range(100):  # the pool's processes leave as they exit
+        for pid in (self.group / "cgroup.procs").read_text().split():  # us, and multiprocessing's tracker
             try:
-                self.group.rmdir()
-                return
-            except OSError:
-                time.sleep(0.1)
+                (self.ROOT / "cgroup.procs").write_text(pid)
+            except OSError:  # it exited meanwhile
+                pass
+        self.group.rmdir()
 
 
 def time_class(root: Path, problems: list[Problem], workers: int, out: Path,

@@ -219,7 +219,8 @@ def _run_pool(waiting: deque[StudentJob], workers: int, suspects: list[StudentJo
                 suspects.extend(running.values())
                 return
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # idle or broken by now, unless we were interrupted: then jobs are dropped, not awaited
+        pool.shutdown(wait=not running, cancel_futures=True)
 
 
 def run_dask(jobs: list[StudentJob], address: str) -> Iterator[Outcome]:
