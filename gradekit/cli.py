@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -27,6 +28,15 @@ ProblemsDir = Annotated[Optional[Path], typer.Option(
     "--problems-dir", help="Folder of problem folders (default: $GRADEKIT_PROBLEMS or the checkout's problems/).")]
 ProblemIds = Annotated[Optional[list[str]], typer.Option(
     "--problem", "-p", help="Grade only this problem (repeatable).")]
+Jobs = Annotated[int, typer.Option(
+    "--jobs", "-j", min=0, help="Problems graded at once, each in its own process (0: one per core).")]
+
+
+def _job_count(jobs: int) -> int:
+    """``jobs``, or with 0 the cores this process may use."""
+    if jobs:
+        return jobs
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class ListFormat(str, Enum):
@@ -69,7 +79,7 @@ def list_problems(
     out.print(table)
 
 
-def _grade_with_progress(submission: Path, problems, include_hidden: bool):
+def _grade_with_progress(submission: Path, problems, include_hidden: bool, jobs: int):
     total = sum(len(p.all_checks(include_hidden)) for p in problems)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
@@ -78,7 +88,8 @@ def _grade_with_progress(submission: Path, problems, include_hidden: bool):
         def advance(problem, result) -> None:
             bar.update(task, advance=1, description=f"{problem.id}: {result.name}")
 
-        return grade_submission(submission, problems, include_hidden=include_hidden, on_check=advance)
+        return grade_submission(submission, problems, include_hidden=include_hidden, on_check=advance,
+                                jobs=_job_count(jobs))
 
 
 @app.command()
@@ -89,13 +100,14 @@ def grade(
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write the report to this file instead of stdout.")] = None,
     problems_dir: ProblemsDir = None,
+    jobs: Jobs = 0,
 ) -> None:
     """Grade a submission with every check, public and hidden (the instructor's command).
 
     Exits 0 whenever a report was produced, whatever the score.
     """
     problems = _load(problems_dir, problem)
-    report = _grade_with_progress(submission, problems, include_hidden=True)
+    report = _grade_with_progress(submission, problems, include_hidden=True, jobs=jobs)
     if format is ReportFormat.rich and output is None:
         render_rich(report, out)
         return
@@ -113,13 +125,14 @@ def check_submission(
     problem: ProblemIds = None,
     format: Annotated[ListFormat, typer.Option("--format", help="rich or JSON.")] = ListFormat.rich,
     problems_dir: ProblemsDir = None,
+    jobs: Jobs = 0,
 ) -> None:
     """Run the public checks only (what students run before handing in).
 
     Exits 1 if any public check fails.
     """
     problems = _load(problems_dir, problem)
-    report = _grade_with_progress(submission, problems, include_hidden=False)
+    report = _grade_with_progress(submission, problems, include_hidden=False, jobs=jobs)
     if format is ListFormat.json:
         print(to_json(report))
     else:

@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from hypothesis.reporting import with_reporter
 
+from gradekit.grading import parallel
 from gradekit.grading.checks import CheckFailed, CheckSpec
 from gradekit.grading.notebook import module_from_notebooks
 from gradekit.grading.problem import Problem
@@ -131,11 +132,13 @@ def _stage_harness(problem: Problem, target: Path) -> Path | None:
 
 
 def grade_submission(submission: Path, problems: list[Problem], *, include_hidden: bool = True,
-                     on_check: OnCheck | None = None) -> SubmissionReport:
+                     on_check: OnCheck | None = None, jobs: int = 1) -> SubmissionReport:
     """Grade every problem of ``submission``; never raises for anything the submission does.
 
-    The worker of the next problem starts while this one is graded, so its
-    start-up (Python, numpy, torch) overlaps the checks, which run here.
+    With ``jobs`` > 1 the problems are graded by that many processes at once
+    (``parallel``). With one, the worker of the next problem starts while this
+    one is graded, so its start-up (Python, numpy, torch) overlaps the checks,
+    which run here.
     """
     submission = Path(submission)
     warnings = [w for w in [warn_if_unisolated()] if w]
@@ -145,6 +148,11 @@ def grade_submission(submission: Path, problems: list[Problem], *, include_hidde
         worker_dir = stage_worker(staging / "worker")
         results = []
         copy, copy_error = copy_submission(submission, staging / "submission")
+        if jobs > 1 and len(problems) > 1 and not copy_error:
+            def lost(problem: Problem, why: str) -> ProblemResult:
+                return _all_failed(problem, problem.all_checks(include_hidden), "error", why, on_check)
+            results = parallel.grade_problems(problems, include_hidden, copy, worker_dir, jobs, on_check, lost)
+            return SubmissionReport(str(submission), results, warnings)
         for index, problem in enumerate(problems):
             checks = problem.all_checks(include_hidden)
             if copy_error:

@@ -22,21 +22,31 @@ CLOSERS = ("", "", ",", ".", "!", "?", ";", ":", ")", '"', "'", "...", ".)")
 SEPARATORS = (" ", " ", "  ", "\n", "\t", " - ")  # " - " is a dash standing alone
 
 
-@st.composite
-def written(draw, word: str) -> str:
-    """``word`` as a sentence may write it: in lower, Title or UPPER case, with punctuation around."""
-    case = draw(st.sampled_from((str.lower, str.capitalize, str.upper)))
-    return draw(st.sampled_from(OPENERS)) + case(word) + draw(st.sampled_from(CLOSERS))
+CASES = (str.lower, str.capitalize, str.upper)
+
+# Every way one word may be written after its separator, as one table: a document
+# draws one index per word (not five choices), which makes drawing it ~4x cheaper;
+# index 0 is the plainest spelling, which is where shrinking heads.
+SPELLINGS = [(word, case, opener, closer, separator)
+             for word in VOCABULARY for case in CASES for opener in OPENERS
+             for closer in CLOSERS for separator in SEPARATORS]
 
 
-@st.composite
-def documents(draw, max_words: int = 10):
-    """A document and the lowercase words it is made of: ``(text, words)``."""
-    words = draw(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=max_words))
-    text = draw(written(words[0]))
-    for word in words[1:]:
-        text += draw(st.sampled_from(SEPARATORS)) + draw(written(word))
+def _write(indices: list[int]) -> tuple[str, list[str]]:
+    text, words = "", []
+    for position, index in enumerate(indices):
+        word, case, opener, closer, separator = SPELLINGS[index]
+        text += (separator if position else "") + opener + case(word) + closer
+        words.append(word)
     return text, words
+
+
+def documents(max_words: int = 10):
+    """A document and the lowercase words it is made of: ``(text, words)``.
+
+    Each word in lower, Title or UPPER case, with punctuation around it.
+    """
+    return st.lists(st.integers(0, len(SPELLINGS) - 1), min_size=1, max_size=max_words).map(_write)
 
 
 def corpora(max_documents: int = 6):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -42,8 +43,9 @@ def problems_dir(tmp_path_factory) -> Path:
                     ignore=shutil.ignore_patterns("tests", "__pycache__"))
     config = (target / "problem.toml").read_text().split("[limits]")[0]
     config = config.replace('title = "Image entropy"', 'title = "Image entropy (quick)"')
+    config = re.sub(r"(?m)^max_examples = .*$", "max_examples = 5", config)
     (target / "problem.toml").write_text(
-        config + "max_examples = 5\n\n[limits]\nwall_seconds = 20\ncall_seconds = 3\nimport_seconds = 5\n")
+        config + "\n[limits]\nwall_seconds = 20\ncall_seconds = 3\nimport_seconds = 5\n")
     return root
 
 
