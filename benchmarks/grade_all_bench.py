@@ -66,13 +66,14 @@ DEFAULT_PROBLEMS = ["image-entropy", "maxout", "tf-idf"]
 
 
 def numpy_problems(ids: list[str], max_examples: int) -> list[Problem]:
-    """The problems named (or all) that run without torch and have a reference, with fewer examples."""
+    """The problems named (or all) that run without torch and have a reference, with ``max_examples``
+    examples per property (0: their own)."""
     found = []
     for problem in discover(REPO / "problems"):
         if "torch" in problem.preload or not (REPO / "references" / f"{problem.module}.py").is_file():
             continue
         if "all" in ids or problem.id in ids:
-            found.append(dataclasses.replace(problem, max_examples=max_examples))
+            found.append(dataclasses.replace(problem, max_examples=max_examples) if max_examples else problem)
     return found
 
 
@@ -262,7 +263,7 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=100)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--problem", nargs="+", default=DEFAULT_PROBLEMS, help="problem ids, or all")
-    parser.add_argument("--max-examples", type=int, default=10)
+    parser.add_argument("--max-examples", type=int, default=10, help="per property; 0: the problems' own")
     parser.add_argument("--sample", type=int, default=20, help="students whose problems time the overhead")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()

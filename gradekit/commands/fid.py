@@ -12,7 +12,8 @@ def fid(
     dir_a: Annotated[Path, typer.Argument(help="A folder of PNG images.")],
     dir_b: Annotated[Path, typer.Argument(help="Another folder of PNG images.")],
     features: Annotated[str, typer.Option(
-        "--features", help="'digits' (the shipped digit CNN), 'inception', or a TorchScript file.")] = "digits",
+        "--features", help="'digits' (the shipped digit CNN), 'faces' (the shipped face CNN, 32x32 colour), "
+                           "'inception', or a TorchScript file.")] = "digits",
     inception_weights: Annotated[Optional[Path], typer.Option(
         "--inception-weights", help="pt_inception-2015-12-05-6726825d.pth, for --features inception.")] = None,
     side: Annotated[Optional[int], typer.Option(

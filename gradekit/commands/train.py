@@ -28,7 +28,11 @@ err = Console(stderr=True)
 
 SAMPLE_COUNT = 10  # test images shown in reconstruction figures: one per digit when labelled
 DEFAULT_DATA = "digits"
-MODEL_DATA = {"dae": "digits:16"}  # the DAE's grading setting: on 8x8 digits a patch hides too much to restore
+# Each model's own default data, so metrics.json names what it trained on. The DAE's is its grading
+# setting (on 8x8 digits a patch hides too much to restore); the GANs on points make their own.
+MODEL_DATA = {"dae": "digits:16", "dcgan": "faces", "latent-arithmetic": "squares",
+              "toy-gan": "quadratic curve", "mode-collapse": "ring of 8 Gaussians"}
+MAKES_ITS_OWN_DATA = ("toy-gan", "mode-collapse")
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,8 @@ def train_model(model: str, settings: RunSettings, *, show_progress: bool = True
     """Run ``model``'s runner, write ``settings.out/metrics.json``, and return what it holds."""
     if model not in RUNNERS:
         raise ValueError(f"unknown model {model!r}; expected one of {', '.join(RUNNERS)}")
+    if model in MAKES_ITS_OWN_DATA and settings.data not in (None, MODEL_DATA[model]):
+        raise ValueError(f"{model} draws its own points ({MODEL_DATA[model]}); it takes no --data")
     if settings.data is None:
         settings = replace(settings, data=MODEL_DATA.get(model, DEFAULT_DATA))
     settings.out.mkdir(parents=True, exist_ok=True)
@@ -288,14 +294,15 @@ def train(
     epochs: Annotated[Optional[float], typer.Option(help="Passes over the training set; overrides --steps.")] = None,
     data: Annotated[Optional[str], typer.Option(
         help="digits, digits:SIDE (upscaled), mnist:DIR or folder:DIR (default: digits; digits:16 for dae); "
-             "cyclegan: digits (white vs red) or folders:DIR_A,DIR_B.")] = None,
+             "cyclegan: digits (white vs red) or folders:DIR_A,DIR_B; dcgan: faces[:COUNT] or folder:DIR; "
+             "latent-arithmetic: squares[:COUNT].")] = None,
     seed: Annotated[int, typer.Option(help="Seeds the split, the initialisation and the batches.")] = 0,
     latent: Annotated[int, typer.Option(help="VAE: the latent size drawn in samples and interpolations.")] = 8,
     patch: Annotated[Optional[int], typer.Option(
         help="DAE: side of the noisy patch (default: 8 on 28x28 and larger, else a quarter of the side).")] = None,
     threads: Annotated[int, typer.Option(help="CPU threads for torch (small models run best on one).")] = 1,
 ) -> None:
-    """Train a reference model (autoencoder, dae, vae): metrics.json and figures in --out."""
+    """Train a reference model (autoencoders, VAE, GANs, CycleGAN, DDPM): metrics.json and figures in --out."""
     from gradekit.data import DataError
 
     settings = RunSettings(out=out, device=device, data=data, seed=seed, steps=steps, epochs=epochs,

@@ -1,7 +1,7 @@
 """FID between two sets of images: a feature network, then the Fréchet distance of the features.
 
 Feature networks: ``digits`` (the shipped digit CNN, the domain FID of the digit
-problems), ``inception`` (Inception-v3 from a local weights file), or the path
+problems), ``faces`` (the shipped face CNN, the DCGAN's on its synthetic faces), ``inception`` (Inception-v3 from a local weights file), or the path
 of a TorchScript module mapping images ``(N, C, H, W)`` in [0, 1] to features.
 """
 
@@ -20,12 +20,17 @@ Extractor = Callable[[torch.Tensor], torch.Tensor]
 
 def feature_extractor(kind: str, *, inception_weights: Path | None = None,
                       device: str = "cpu") -> Extractor:
-    """The feature function for ``kind``: 'digits', 'inception', or a TorchScript file's path."""
+    """The feature function for ``kind``: 'digits', 'faces', 'inception', or a TorchScript file's path."""
     if kind == "digits":
         from gradekit.metrics.digit_net import load_digit_net
 
         net = load_digit_net().to(device)
         return net.features
+    if kind == "faces":
+        from gradekit.metrics.face_net import SIDE, load_face_net
+
+        net = load_face_net().to(device)
+        return lambda images: net.features(_resized(_as_colour(images), SIDE))
     if kind == "inception":
         from gradekit.metrics.inception import inception_features, load_inception
 
@@ -33,13 +38,21 @@ def feature_extractor(kind: str, *, inception_weights: Path | None = None,
         return lambda images: inception_features(net, _as_colour(images))
     path = Path(kind)
     if not path.is_file():
-        raise ValueError(f"unknown feature network {kind!r}: use 'digits', 'inception' or a TorchScript file")
+        raise ValueError(f"unknown feature network {kind!r}: use 'digits', 'faces', 'inception' "
+                         "or a TorchScript file")
     module = torch.jit.load(str(path), map_location=device).eval()
     return module
 
 
 def _as_colour(images: torch.Tensor) -> torch.Tensor:
     return images.expand(-1, 3, -1, -1) if images.shape[1] == 1 else images
+
+
+def _resized(images: torch.Tensor, side: int) -> torch.Tensor:
+    """``images`` at ``side`` x ``side`` (area-averaged), as the face network was trained."""
+    if images.shape[-2:] == (side, side):
+        return images
+    return torch.nn.functional.interpolate(images, size=(side, side), mode="area")
 
 
 def as_batch(images: np.ndarray) -> torch.Tensor:

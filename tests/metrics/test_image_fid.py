@@ -81,3 +81,22 @@ def test_fid_command_names_a_missing_folder(tmp_path):
     result = CliRunner().invoke(app, ["fid", str(tmp_path / "none"), str(tmp_path / "none2")])
     assert result.exit_code == 2
     assert "none" in result.output
+
+
+def test_face_fid_tells_faces_from_digits_and_takes_folders(tmp_path):
+    from gradekit.data.faces import make_faces
+
+    faces = make_faces(400, seed=1).images  # (N, 32, 32, 3) in [0, 1]
+    extract = feature_extractor("faces")
+    assert image_fid(faces[:200], faces[:200], extract) == pytest.approx(0.0, abs=1e-6)
+    other_faces = image_fid(faces[:200], faces[200:], extract)
+    grey_blobs = np.random.default_rng(0).random((200, 16, 16))  # other size, one channel: resized, made colour
+    assert other_faces < image_fid(faces[:200], grey_blobs, extract) / 10
+    for name, images in (("a", faces[:100]), ("b", faces[100:200])):
+        (tmp_path / name).mkdir()
+        for index, image in enumerate(images):
+            Image.fromarray((image * 255).astype(np.uint8), mode="RGB").save(tmp_path / name / f"{index:03d}.png")
+    result = CliRunner().invoke(app, ["fid", str(tmp_path / "a"), str(tmp_path / "b"), "--features", "faces",
+                                      "--device", "cpu"])
+    assert result.exit_code == 0, result.output
+    assert 0 < float(result.stdout.strip()) < other_faces * 3
