@@ -4,6 +4,9 @@ A check is a function of one argument, the ``student`` proxy, decorated with
 ``@check(points=...)``. It passes by returning and fails by raising
 ``CheckFailed`` (the ``expect_*`` helpers do that). Its docstring's first line
 names the property it tests; that is what the student reads when it fails.
+A check that measures something (a metric against its threshold) may return a
+short note, such as ``"FID 936 (at most 3000)"``, shown beside that line when it
+passes, so the grade says by how much it passed.
 A check may be a hypothesis property (``@given`` under ``@check``): the grader
 runs it derandomized, and for public checks reports the smallest failing input.
 """

@@ -30,9 +30,17 @@ def render_rich(report: SubmissionReport, console: Console, *, show_output: bool
     console.print(summary)
     for problem in report.problems:
         failed = [c for c in problem.checks if not c.passed]
+        measured = [c for c in problem.checks if c.passed and c.note]
+        if not failed and not measured:
+            continue
+        if not failed:
+            console.print(f"\n[bold]{problem.id}[/] ({problem.title}): every check passed")
+        else:
+            console.print(f"\n[bold]{problem.id}[/] ({problem.title}): {len(failed)} check(s) failed")
+        for result in measured:  # by how much a metric passed
+            console.print(f"  [green]✓[/] [bold]{result.name}[/] [dim]{result.note}[/]", highlight=False)
         if not failed:
             continue
-        console.print(f"\n[bold]{problem.id}[/] ({problem.title}): {len(failed)} check(s) failed")
         shared = _shared_reason(problem)
         if shared:  # missing, or an import that failed: one reason, said once
             console.print(Text("      " + shared.replace("\n", "\n      ")), highlight=False)

@@ -15,7 +15,8 @@ class CheckResult:
     max_score: float
     visibility: Literal["public", "hidden"]
     passed: bool
-    message: str  # what the student reads: the property, and why it failed
+    message: str  # what the student reads: the property, and why it failed (or, passed, the note)
+    note: str = ""  # what a passing check measured, e.g. "FID 936, at most 3000" (also in message)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,6 @@ class SubmissionReport:
                 "score": p.score,
                 "max_score": p.max_score,
                 "status": p.status,
-                "checks": [asdict(c) for c in p.checks],
+                "checks": [{k: v for k, v in asdict(c).items() if k != "note"} for c in p.checks],
             } for p in self.problems],
         }

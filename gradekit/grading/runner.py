@@ -260,7 +260,7 @@ def run_check(spec: CheckSpec, student: Student) -> CheckResult:
     public = spec.visibility == "public"
     try:
         with with_reporter(lambda text: None):  # hypothesis' notes go to the exception, not stdout
-            spec.function(student)
+            note = spec.function(student)
     except CheckFailed as failed:
         parts = [failed.message]
         if public and failed.detail:
@@ -278,7 +278,9 @@ def run_check(spec: CheckSpec, student: Student) -> CheckResult:
         if name in ("Flaky", "FlakyFailure", "FlakyReplay"):
             return _failed(spec, "your code gave different results for the same input")
         return _failed(spec, f"internal error in this check ({name}: {error}); please tell your instructor")
-    return CheckResult(spec.name, spec.points, spec.points, spec.visibility, True, spec.description)
+    note = note if isinstance(note, str) else ""
+    message = f"{spec.description}: {note}" if note else spec.description
+    return CheckResult(spec.name, spec.points, spec.points, spec.visibility, True, message, note)
 
 
 def _smallest_input(error: BaseException, public: bool) -> str:

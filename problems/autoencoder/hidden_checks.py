@@ -46,6 +46,7 @@ def reconstructs_held_out_digits(student):
     run, limit = undercomplete(student), THRESHOLDS["undercomplete_mse_max"]
     expect_true(run["test_mse"] <= limit, f"the held-out reconstruction error is {run['test_mse']:.4f} per pixel "
                                           f"{_steps(run)}; it should be at most {limit:g}")
+    return f"reconstruction error {run['test_mse']:.4f} per pixel, at most {limit:g}"
 
 
 @check(points=2)
@@ -55,6 +56,7 @@ def codes_feed_a_linear_classifier(student):
     expect_true(run["probe_accuracy"] >= limit, f"a linear classifier on the codes is right on "
                                                 f"{run['probe_accuracy']:.1%} of held-out digits {_steps(run)}; "
                                                 f"it should reach {limit:.0%}")
+    return f"a linear classifier on the codes right on {run['probe_accuracy']:.1%}, at least {limit:.0%}"
 
 
 @check(points=2)
@@ -66,6 +68,8 @@ def sparse_codes_are_mostly_silent(student):
                                           f"{_steps(run)}; at least {least:.0%} should be")
     expect_true(run["test_mse"] <= most, f"the sparse model's held-out reconstruction error is "
                                          f"{run['test_mse']:.4f} per pixel; it should be at most {most:g}")
+    return (f"{run['inactive']:.1%} of the code values 0 (at least {least:.0%}), "
+            f"reconstruction error {run['test_mse']:.4f} (at most {most:g})")
 
 
 @check(points=3)
@@ -74,3 +78,4 @@ def conv_autoencoder_reconstructs_held_out_digits(student):
     run, limit = convolutional(student), THRESHOLDS["conv_mse_max"]
     expect_true(run["test_mse"] <= limit, f"the held-out reconstruction error is {run['test_mse']:.4f} per pixel "
                                           f"{_steps(run)}; it should be at most {limit:g}")
+    return f"reconstruction error {run['test_mse']:.4f} per pixel, at most {limit:g}"

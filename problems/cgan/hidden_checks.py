@@ -49,6 +49,7 @@ def samples_show_the_asked_for_digit(student):
                 f"the digit classifier names the asked-for label in {metrics['label_accuracy']:.0%} of "
                 f"{10 * TRAINING['per_label']} samples after {metrics['steps']} of {TRAINING['steps']} training "
                 f"steps; it should in at least {limit:.0%}")
+    return f"the asked-for digit in {metrics['label_accuracy']:.0%} of the samples, at least {limit:.0%}"
 
 
 @check(points=4)
@@ -60,3 +61,4 @@ def samples_have_a_low_fid(student):
                 f"the FID of {10 * TRAINING['per_label']} samples against the training digits is "
                 f"{metrics['fid']:.1f} after {metrics['steps']} of {TRAINING['steps']} training steps; "
                 f"it should be at most {limit:g}")
+    return f"FID {metrics['fid']:.1f}, at most {limit:g}"

@@ -71,6 +71,8 @@ def cycles_give_back_held_out_digits(student):
                 f"the mean absolute cycle error on held-out digits is {metrics['cycle_error_a']:.4f} for A → B → A "
                 f"and {metrics['cycle_error_b']:.4f} for B → A → B (pixels in [0, 1]) after {metrics['steps']} of "
                 f"{TRAINING['steps']} steps; both should be at most {limit:g}")
+    return (f"cycle errors {metrics['cycle_error_a']:.4f} (A → B → A) and {metrics['cycle_error_b']:.4f} "
+            f"(B → A → B), at most {limit:g}")
 
 
 @check(points=6)
@@ -82,3 +84,5 @@ def translations_keep_the_digit_in_the_other_colour(student):
                 f"the digit is read in the translation's target colour for {metrics['accuracy_a_to_b']:.1%} of the "
                 f"held-out white digits translated to red and {metrics['accuracy_b_to_a']:.1%} of the red ones "
                 f"translated to white; both should be at least {limit:.0%}")
+    return (f"{metrics['accuracy_a_to_b']:.1%} (white to red) and {metrics['accuracy_b_to_a']:.1%} "
+            f"(red to white) read right, at least {limit:.0%}")

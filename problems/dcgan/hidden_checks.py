@@ -50,3 +50,4 @@ def generated_faces_have_a_low_fid(student):
                 f"the FID of {TRAINING['samples']} generated images against the training faces is "
                 f"{metrics['fid']:.1f} at best, of the generator's snapshots after iterations {snapshots} "
                 f"({metrics['steps']} training steps taken); it should be at most {limit:g}")
+    return f"FID {metrics['fid']:.1f} at best, at most {limit:g}"

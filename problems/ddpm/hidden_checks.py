@@ -38,3 +38,4 @@ def samples_of_the_trained_model_look_like_digits(student):
                 f"the FID of {TRAINING['samples']} samples ({TRAINING['sampling_steps']} steps) to the held-out "
                 f"digits is {metrics['fid']:.1f} after {metrics['steps']} training steps; it should be at most "
                 f"{limit:g}")
+    return f"FID {metrics['fid']:.1f}, at most {limit:g}"

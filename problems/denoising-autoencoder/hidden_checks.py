@@ -31,6 +31,7 @@ def denoises_the_patch_of_held_out_digits(student):
                 f"inside the patch the PSNR goes from {metrics['psnr_patch_noisy']:.2f} dB to "
                 f"{metrics['psnr_patch_denoised']:.2f} dB after {metrics['steps']} of {TRAINING['steps']} "
                 f"training steps, a gain of {metrics['psnr_gain']:.2f} dB; it should gain at least {least:g} dB")
+    return f"PSNR gain in the patch {metrics['psnr_gain']:.2f} dB, at least {least:g} dB"
 
 
 @check(points=1)
@@ -40,3 +41,4 @@ def keeps_the_clean_pixels(student):
     expect_true(metrics["psnr_outside_denoised"] >= least,
                 f"outside the patch the denoised digits have a PSNR of {metrics['psnr_outside_denoised']:.2f} dB; "
                 f"it should be at least {least:g} dB")
+    return f"PSNR outside the patch {metrics['psnr_outside_denoised']:.2f} dB, at least {least:g} dB"

@@ -13,3 +13,4 @@ def arithmetic_adds_the_attribute_to_the_base_image(student):
     expect_true(metrics["accuracy"] >= limit,
                 f"{metrics['accuracy']:.1%} of the {QUERIES['count']} answers read as b with the added attribute "
                 f"(after {metrics['steps']} training steps); at least {limit:.0%} should")
+    return f"{metrics['accuracy']:.1%} of the answers read right, at least {limit:.0%}"

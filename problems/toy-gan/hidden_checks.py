@@ -49,6 +49,7 @@ def generated_points_lie_on_the_curve(student):
                 f"the mean distance of {TRAINING['samples']} generated points to the curve is "
                 f"{metrics['curve_distance']:.4f} after {metrics['steps']} of {TRAINING['steps']} training steps; "
                 f"it should be at most {limit:g}")
+    return f"mean distance to the curve {metrics['curve_distance']:.4f}, at most {limit:g}"
 
 
 @check(points=3)
@@ -60,3 +61,4 @@ def generated_points_cover_the_x_range(student):
                 f"the generated points cover {metrics['x_coverage']:.0%} of 20 equal bins of x in [-1, 1] (a bin "
                 f"counts when it holds a quarter of its uniform share) after {metrics['steps']} training steps; "
                 f"they should cover at least {limit:.0%}")
+    return f"{metrics['x_coverage']:.0%} of the x-range covered, at least {limit:.0%}"

@@ -45,6 +45,7 @@ def negative_elbo_on_held_out_digits_is_low(student):
     expect_true(metrics["negative_elbo"] <= limit,
                 f"the held-out negative ELBO is {metrics['negative_elbo']:.2f} nats per image after "
                 f"{metrics['steps']} of {TRAINING['steps']} training steps; it should be at most {limit:g}")
+    return f"negative ELBO {metrics['negative_elbo']:.2f} nats per image, at most {limit:g}"
 
 
 @check(points=2)
@@ -55,3 +56,4 @@ def reconstructs_held_out_digits(student):
     expect_true(metrics["reconstruction_mse"] <= limit,
                 f"the held-out reconstruction error of decode(mu) is {metrics['reconstruction_mse']:.4f} per "
                 f"pixel after {metrics['steps']} training steps; it should be at most {limit:g}")
+    return f"reconstruction error {metrics['reconstruction_mse']:.4f} per pixel, at most {limit:g}"
