@@ -29,14 +29,16 @@ ProblemsDir = Annotated[Optional[Path], typer.Option(
 ProblemIds = Annotated[Optional[list[str]], typer.Option(
     "--problem", "-p", help="Grade only this problem (repeatable).")]
 Jobs = Annotated[int, typer.Option(
-    "--jobs", "-j", min=0, help="Problems graded at once, each in its own process (0: one per core).")]
+    "--jobs", "-j", min=0, help="Problems graded at once, each in its own process (0: one per core, at most 4).")]
+DEFAULT_JOBS_CAP = 4  # past this the cheap problems gain little, and each model problem trains in memory
 
 
 def _job_count(jobs: int) -> int:
-    """``jobs``, or with 0 the cores this process may use."""
+    """``jobs``, or with 0 the cores this process may use, up to ``DEFAULT_JOBS_CAP``."""
     if jobs:
         return jobs
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(cores, DEFAULT_JOBS_CAP)
 
 
 class ListFormat(str, Enum):
