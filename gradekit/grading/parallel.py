@@ -66,15 +66,19 @@ def grade_problems(problems: list[Problem], include_hidden: bool, submission_dir
                    on_lost: Callable[[Problem, str], ProblemResult]) -> list[ProblemResult]:
     """The problems' results in their order, graded by this process and ``jobs`` - 1 helpers.
 
-    ``on_lost`` makes the result of a problem whose helper died (which student
-    code cannot cause, since it runs in the sandbox; memory pressure on the
-    host can).
+    ``on_lost`` makes the result of a problem whose helper died. Called from a
+    script, that script must guard its top level with ``if __name__ ==
+    "__main__":`` as multiprocessing asks; unguarded, the helpers fail to start
+    (with multiprocessing's traceback) and this process grades every problem.
     """
     ordered = sorted(problems, key=lambda p: -p.limits.wall_seconds)  # no long problem starts last
     by_id = {p.id: p for p in problems}
     results: dict[str, ProblemResult] = {}
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["gradekit.grading.runner"])
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["gradekit.grading.runner"])
+    else:  # Windows: slower to start, as clean
+        context = multiprocessing.get_context("spawn")
     queue, counter = context.SimpleQueue(), context.Value("i", 0)
 
     def drain() -> None:
