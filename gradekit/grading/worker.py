@@ -148,15 +148,28 @@ class Worker:
         try:
             result = function(*positional, **keywords)
             if value.get("vjp") is not None:
-                result = self.vector_jacobian_product(result, positional, value["vjp"])
+                result = self.vector_jacobian_product(name, result, positional, value["vjp"])
         except BaseException as error:
             self.reply(request, {"ok": False, "error": describe_exception(error, self.submission_dir)})
             return
         self.reply(request, {"ok": True}, result)
 
     @staticmethod
-    def vector_jacobian_product(output, positional, vjp):
-        """Back-propagate ``cotangent`` through ``output``; return it and the gradients asked for."""
+    def vector_jacobian_product(name, output, positional, vjp):
+        """Back-propagate ``cotangent`` through ``output``; return it and the gradients asked for.
+
+        Raised here, as the student's error, when no gradient can flow: the
+        student reads why instead of torch's "element 0 of tensors does not
+        require grad".
+        """
+        import torch
+
+        if not isinstance(output, torch.Tensor):
+            raise TypeError(f"{name} must return a torch tensor, so that gradients flow back to its "
+                            f"inputs; it returned {type(output).__name__}")
+        if not output.requires_grad:
+            raise TypeError(f"{name} returned a tensor cut off from its inputs' gradients: .detach(), "
+                            f".item(), .numpy() or torch.tensor(...) of an intermediate result break the graph")
         cotangent = to_student(vjp["cotangent"])
         (output * cotangent).sum().backward()
         grads = [positional[i].grad for i in vjp["wrt"]]

@@ -51,3 +51,56 @@ def test_a_students_own_class_named_valueerror_is_not_a_valueerror(worker):
 
 def test_a_real_valueerror_is_one(worker):
     assert raised(worker, "real").is_a("ValueError")
+
+
+GRADIENT_MODULE = '''
+import torch
+
+
+def squared(x):
+    return x * x
+
+
+def detached(x):
+    return (x * x).detach()
+
+
+def number(x):
+    return float((x * x).sum())
+'''
+
+
+@pytest.fixture
+def torch_worker(tmp_path):
+    (tmp_path / "submission").mkdir()
+    (tmp_path / "submission" / "grads.py").write_text(GRADIENT_MODULE)
+    process = sandbox.WorkerProcess(submission_dir=tmp_path / "submission", module="grads",
+                                    worker_dir=sandbox.stage_worker(tmp_path / "worker"),
+                                    limits=sandbox.Limits(memory_mb=6144), preload=("numpy", "torch"))  # torch maps ~3 GB
+    assert process.request({"op": "import"}, None, 60)[0]["ok"]
+    yield process
+    process.close()
+
+
+def backward(worker, name: str):
+    from gradekit.grading.student import tensor
+
+    x = tensor(np.array([1.0, 2.0]), requires_grad=True)
+    request = {"args": [x], "kwargs": {}, "vjp": {"wrt": [0], "cotangent": tensor(np.ones(2))}}
+    return worker.request({"op": "call", "name": name}, request, 30)
+
+
+def test_gradients_come_back_through_a_tensor_output(torch_worker):
+    header, (output, (grad,)) = backward(torch_worker, "squared")
+    assert header["ok"]
+    assert np.allclose(grad.array, [2.0, 4.0])
+
+
+@pytest.mark.parametrize("name, says", [("detached", "cut off from its inputs' gradients"),
+                                         ("number", "must return a torch tensor; it returned float")])
+def test_an_output_no_gradient_can_flow_through_is_explained(torch_worker, name, says):
+    header, _ = backward(torch_worker, name)
+    assert not header["ok"]
+    error = StudentRaised(name, header["error"])
+    assert error.is_a("TypeError")
+    assert all(part in error.error_message for part in says.split("; "))
