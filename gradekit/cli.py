@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import warnings
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -82,6 +83,8 @@ def list_problems(
 
 
 def _grade_with_progress(submission: Path, problems, include_hidden: bool, jobs: int):
+    # The report states a missing sandbox itself, once; Python's copy of the warning would repeat it.
+    warnings.filterwarnings("ignore", message="bubblewrap", category=RuntimeWarning)
     total = sum(len(p.all_checks(include_hidden)) for p in problems)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
@@ -92,6 +95,12 @@ def _grade_with_progress(submission: Path, problems, include_hidden: bool, jobs:
 
         return grade_submission(submission, problems, include_hidden=include_hidden, on_check=advance,
                                 jobs=_job_count(jobs))
+
+
+def _warn(report) -> None:
+    """The report's warnings on stderr, for formats (JSON, Gradescope) whose shape has no place for them."""
+    for warning in report.warnings:
+        err.print(f"[bold yellow]warning:[/] {warning}")
 
 
 @app.command()
@@ -113,6 +122,7 @@ def grade(
     if format is ReportFormat.rich and output is None:
         render_rich(report, out)
         return
+    _warn(report)
     text = json.dumps(to_gradescope(report), indent=2) if format is ReportFormat.gradescope else to_json(report)
     if output:
         output.write_text(text + "\n")
@@ -136,6 +146,7 @@ def check_submission(
     problems = _load(problems_dir, problem)
     report = _grade_with_progress(submission, problems, include_hidden=False, jobs=jobs)
     if format is ListFormat.json:
+        _warn(report)
         print(to_json(report))
     else:
         render_rich(report, out)

@@ -94,3 +94,14 @@ def test_rich_report_lists_failed_checks_with_their_points(repo, fmt):
     result = invoke("grade", repo / "problems/image-entropy/tests/natural-log", "--problem", "image-entropy")
     assert "exam_image_has_entropy_three_bits" in result.stdout
     assert "3 / 10" in result.stdout
+
+
+@pytest.mark.filterwarnings("ignore:bubblewrap:RuntimeWarning")
+@pytest.mark.parametrize("format", ["rich", "json"])
+def test_grading_without_the_sandbox_warns_once_whatever_the_format(repo, monkeypatch, format):
+    monkeypatch.setenv("GRADEKIT_NO_BWRAP", "1")
+    result = invoke("grade", repo / "references", "--problem", "maxout", "--format", format)
+    assert result.exit_code == 0
+    assert result.output.count("WITHOUT") == 1  # one word: rich may wrap the sentence anywhere
+    if format == "json":
+        assert json.loads(result.stdout)["score"] == 10  # the warning stays out of the JSON

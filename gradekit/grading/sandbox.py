@@ -167,7 +167,12 @@ def warn_if_unisolated() -> str | None:
     bwrap = bubblewrap_path()
     if bwrap and bubblewrap_works(bwrap):
         return None
-    why = "bubblewrap (bwrap) is not installed" if not bwrap else "bubblewrap is installed but refused to start"
+    if os.environ.get("GRADEKIT_NO_BWRAP"):
+        why = "bubblewrap is switched off ($GRADEKIT_NO_BWRAP)"
+    elif not bwrap:
+        why = "bubblewrap (bwrap) is not installed"
+    else:
+        why = "bubblewrap is installed but refused to start"
     message = (f"{why}: student code runs with resource limits but WITHOUT filesystem and network "
                "isolation. Install the 'bubblewrap' package before grading untrusted submissions.")
     warnings.warn(message, RuntimeWarning, stacklevel=2)
