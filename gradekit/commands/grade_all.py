@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -50,7 +51,9 @@ def grade_all(
     except problems_lib.ProblemError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(2) from None
-    warning = warn_if_unisolated() if scheduler is None else None  # Dask workers judge their own sandbox
+    with warnings.catch_warnings():  # said once, below, not also as Python's warning
+        warnings.simplefilter("ignore", RuntimeWarning)
+        warning = warn_if_unisolated() if scheduler is None else None  # Dask workers judge their own sandbox
     if warning:
         err.print(f"[bold yellow]warning:[/] {warning}")
 
