@@ -87,7 +87,10 @@ def grade_problems(problems: list[Problem], include_hidden: bool, submission_dir
             if kind == "problem":
                 results[ordered[key].id] = value
             elif on_check is not None:
-                on_check(by_id[key], value)
+                try:
+                    on_check(by_id[key], value)
+                except Exception:  # progress is a nicety: the queue must keep draining, or helpers block
+                    pass
 
     drainer = threading.Thread(target=drain, daemon=True)
     drainer.start()
