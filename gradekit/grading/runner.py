@@ -203,8 +203,9 @@ def _materialize(link: Path, source: Path) -> None:
 
 
 def _may_answer(problem: Problem, submission_dir: Path) -> bool:
-    """Whether the submission may hold the problem's module (a notebook may define it)."""
-    return (submission_dir / f"{problem.module}.py").exists() or any(submission_dir.glob("*.ipynb"))
+    """Whether the submission holds the problem's module, or a notebook defining its names."""
+    return ((submission_dir / f"{problem.module}.py").exists()
+            or module_from_notebooks(submission_dir, problem.names) is not None)
 
 
 def grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Path, worker_dir: Path,
