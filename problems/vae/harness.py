@@ -2,25 +2,20 @@
 
 Every function returns plain data (tensors, arrays, numbers) and no verdict:
 the grader computes the metrics outside the sandbox. ``gradekit`` is not
-visible here, so the few lines of training loop are this file's own.
+visible here; the training plumbing comes from ``gradekit_support``.
 """
 
-import hashlib
-import time
-
-import numpy as np
+import gradekit_support as support
 import torch
 
 import vae as submission  # the worker has already imported the student's module
 
-_TRAINED = {}  # the last model ``train`` fitted, with what it was asked, for the calls that query it
+_RUNS = support.RunCache()  # the last model ``train`` fitted, for the calls that query it
 
 
 def _model(input_dim, latent_dim, seed):
-    torch.manual_seed(seed)  # same seed, same initial weights: calls on one model agree
-    model = submission.VAE(input_dim=input_dim, latent_dim=latent_dim)
-    model.eval()
-    return model
+    """The student's VAE, built from ``seed``: the same seed gives the same initial weights."""
+    return support.build(submission.VAE, seed, input_dim=input_dim, latent_dim=latent_dim)
 
 
 def outputs(input_dim, latent_dim, seed, x, z):
@@ -51,50 +46,47 @@ def interpolation(input_dim, latent_dim, seed, first, second):
                 "mu_first": model.encode(first)[0], "mu_second": model.encode(second)[0]}
 
 
-def train(images, latent_dim, steps, batch_size, learning_rate, seed, seconds):
+def train(*, images, latent_dim, steps, batch_size, learning_rate, seed, runaway_seconds):
     """Fit VAE(input_dim, latent_dim) to ``images`` (N, input_dim) with Adam on the student's vae_loss.
 
-    Stops after ``steps`` steps or ``seconds`` seconds, whichever comes first,
-    and returns the loss of every step taken. Asked again with the same
-    arguments, it returns the same run without training again.
+    Exactly ``steps`` steps on batches in a new seeded order each epoch,
+    unless the runaway guard stops it; returns the loss of every step taken.
+    Asked again with the same arguments, it returns the same run.
     """
-    request = (latent_dim, steps, batch_size, learning_rate, seed,
-               hashlib.sha256(np.ascontiguousarray(images).tobytes()).hexdigest())
-    if _TRAINED.get("request") == request:
-        return _TRAINED["result"]
-    torch.set_num_threads(1)
+    request = dict(images=images, latent_dim=latent_dim, steps=steps, batch_size=batch_size,
+                   learning_rate=learning_rate, seed=seed)
+    return _RUNS.get("vae", request, lambda: _fit(**request, runaway_seconds=runaway_seconds))["result"]
+
+
+def _fit(images, latent_dim, steps, batch_size, learning_rate, seed, runaway_seconds):
+    support.single_thread()
     data = torch.as_tensor(images, dtype=torch.float32)
     model = _model(data.shape[1], latent_dim, seed)
     model.train()
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
-    shuffle = torch.Generator().manual_seed(seed)
-    losses, started, position = [], time.monotonic(), len(data)
-    for _ in range(steps):
-        if time.monotonic() - started > seconds:
-            break
-        if position + batch_size > len(data):  # a new epoch in a new order; no short batch
-            order, position = torch.randperm(len(data), generator=shuffle), 0
-        batch = data[order[position:position + batch_size]]
-        position += batch_size
+    batches = support.EpochBatches(len(data), batch_size, torch.Generator().manual_seed(seed))
+
+    def step(_):
+        batch = data[batches.next()]
         recon, mu, logvar = model(batch)
         loss = submission.vae_loss(recon, batch, mu, logvar)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-        losses.append(float(loss))
+        return loss
+
+    result = support.fixed_steps(step, steps, runaway_seconds)
     model.eval()
-    result = {"losses": np.array(losses), "seconds": time.monotonic() - started}
-    _TRAINED.update(request=request, model=model, result=result)
-    return result
+    return {"model": model, "result": result}
 
 
 def trained_encode(images):
     """The trained model's encode(images): (mu, logvar)."""
     with torch.no_grad():
-        return _TRAINED["model"].encode(torch.as_tensor(images, dtype=torch.float32))
+        return _RUNS.latest("vae")["model"].encode(torch.as_tensor(images, dtype=torch.float32))
 
 
 def trained_decode(z):
     """The trained model's decode(z)."""
     with torch.no_grad():
-        return _TRAINED["model"].decode(torch.as_tensor(z, dtype=torch.float32))
+        return _RUNS.latest("vae")["model"].decode(torch.as_tensor(z, dtype=torch.float32))
