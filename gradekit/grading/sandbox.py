@@ -104,65 +104,28 @@ class _Bubblewrap:
     path: str
     namespaces: tuple[str, ...]
     sized_tmpfs: bool  # --size before --tmpfs (bwrap >= 0.5): a student's /tmp cannot fill the RAM
-    drops_root: bool = False  # run as root: the worker drops to its own uid inside (``privileges``)
-    nested_userns: bool = False  # ... and then enters a user namespace that can make no other
-
-    def capabilities(self) -> list[str]:
-        # root keeps only what the drop to the worker's uid needs; the drop then clears them all
-        if self.drops_root:
-            return ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
-                    "--cap-add", "CAP_SETPCAP"]
-        return ["--cap-drop", "ALL"]
-
-    def inside(self, uid: int | None) -> list[str]:
-        """What runs inside the sandbox before the worker's Python: the drop to ``uid``, as root."""
-        if not self.drops_root or uid is None:
-            return []
-        nested = ([self.path, "--unshare-user", "--disable-userns", "--cap-drop", "ALL", "--die-with-parent",
-                   "--bind", "/", "/", "--chdir", SANDBOX_SUBMISSION, "--"] if self.nested_userns else [])
-        return [*privileges.drop_command(uid), *nested]
 
 
-# An ordinary user's bwrap makes a user namespace (its uid mapped to itself): preferred first, one
-# in which no further namespace can be made (nested user namespaces are a large kernel attack
-# surface), then what older bwrap or kernels allow.
-_USER_VARIANTS = ((("--unshare-all", "--unshare-user", "--disable-userns"), True),
-                  (("--unshare-all",), True),
-                  (("--unshare-all",), False))
-# As root, no user namespace around the sandbox: bwrap's would map the worker's uid, whatever it
-# is, to the host's root, who may write /proc/sys (a core_pattern handler runs on the host as
-# root). Root makes the other namespaces itself; the worker then drops to an unprivileged uid of
-# its own, and where bwrap starts as that uid too, enters a user namespace that can make no other.
-_ROOT_NAMESPACES = ("--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try")
-_ROOT_VARIANTS = ((True, True), (False, True), (False, False))  # (nested user namespace, sized tmpfs)
+# Preferred first: a user namespace in which no further namespace can be made (nested user
+# namespaces are a large kernel attack surface), then what older bwrap or kernels allow.
+_VARIANTS = ((("--unshare-all", "--unshare-user", "--disable-userns"), True),
+             (("--unshare-all",), True),
+             (("--unshare-all",), False))
 _PROBED: dict[str, _Bubblewrap | None] = {}
 
 
-def _candidates(bwrap: str) -> list[_Bubblewrap]:
-    if privileges.grader_is_root():
-        return [_Bubblewrap(bwrap, _ROOT_NAMESPACES, sized, drops_root=True, nested_userns=nested)
-                for nested, sized in _ROOT_VARIANTS]
-    return [_Bubblewrap(bwrap, namespaces, sized) for namespaces, sized in _USER_VARIANTS]
-
-
 def _probe(bwrap: str) -> _Bubblewrap | None:
-    """The best variant of the sandbox this bwrap starts here (tried once), or None if none does.
-
-    As root, a variant counts only if the worker's Python really runs as the probe's uid.
-    """
+    """The best variant of the sandbox this bwrap starts here (tried once), or None if none does."""
     if bwrap not in _PROBED:
         _PROBED[bwrap] = None
-        uid = privileges.PROBE_UID
-        check = f"import os, numpy; assert os.getuid() == {uid}" if privileges.grader_is_root() else "pass"
-        for candidate in _candidates(bwrap):
-            tmp = ["--size", str(2**20)] if candidate.sized_tmpfs else []
+        for namespaces, sized in _VARIANTS:
+            tmp = ["--size", str(2**20), "--tmpfs", "/tmp"] if sized else ["--tmpfs", "/tmp"]
             probe = subprocess.run(
-                [bwrap, *candidate.namespaces, "--die-with-parent", *candidate.capabilities(),
-                 *_mounts(tmp), "--dir", SANDBOX_SUBMISSION, "--remount-ro", "/",
-                 *candidate.inside(uid), *_PYTHON, "-c", check],
-                capture_output=True, timeout=60, cwd="/")
+                [bwrap, *namespaces, "--die-with-parent", "--proc", "/proc", "--dev", "/dev", *tmp,
+                 *_system_binds(), sys.executable, "-I", "-c", "pass"],
+                capture_output=True, timeout=30)
             if probe.returncode == 0:
-                _PROBED[bwrap] = candidate
+                _PROBED[bwrap] = _Bubblewrap(bwrap, namespaces, sized)
                 break
     return _PROBED[bwrap]
 
@@ -177,39 +140,26 @@ def _usable_bubblewrap() -> _Bubblewrap | None:
     return _probe(bwrap) if bwrap else None
 
 
-def _drops_without_bubblewrap() -> bool:
-    """Whether a root grader's worker runs as its own uid where there is no bubblewrap."""
-    return privileges.grader_is_root() and privileges.python_reachable_by_workers()
-
-
 @dataclass(frozen=True)
 class Isolation:
     """What confines student code on this machine, for warnings, docs and tests."""
 
     namespaces: bool  # bubblewrap: own filesystem view, PID space, network; no grader files
     cgroup: int | None  # cgroup version bounding and killing all the worker's processes, or None
-    process_bound: bool  # a fork storm is bounded (a cgroup, or RLIMIT_NPROC for a non-root uid)
-    as_root: bool = False  # student code runs as the host's root: nothing protects the machine
+    process_bound: bool  # a fork storm is bounded (a cgroup, or RLIMIT_NPROC for a non-root user)
 
     def describe(self) -> str:
         parts = ["bubblewrap namespaces" if self.namespaces else "NO namespaces (bubblewrap missing)"]
         parts.append(f"cgroup v{self.cgroup}" if self.cgroup else "no cgroup")
         if not self.cgroup:
             parts.append("RLIMIT_NPROC" if self.process_bound else "NO process bound (root without cgroups)")
-        if self.as_root:
-            parts.append("STUDENT CODE RUNS AS ROOT")
-        elif privileges.grader_is_root():
-            parts.append("workers as unprivileged uids")
         return ", ".join(parts)
 
 
 def isolation() -> Isolation:
     version = cgroups.version()
-    bubblewrap = _usable_bubblewrap()
-    drops = bubblewrap.drops_root if bubblewrap else _drops_without_bubblewrap()
-    as_root = privileges.grader_is_root() and not drops
-    return Isolation(namespaces=bubblewrap is not None, cgroup=version,
-                     process_bound=version is not None or not as_root, as_root=as_root)
+    return Isolation(namespaces=_usable_bubblewrap() is not None, cgroup=version,
+                     process_bound=version is not None or os.getuid() != 0)
 
 
 def warn_if_unisolated() -> str | None:
@@ -217,12 +167,6 @@ def warn_if_unisolated() -> str | None:
     bwrap = bubblewrap_path()
     if bwrap and bubblewrap_works(bwrap):
         return None
-    if privileges.grader_is_root() and not _drops_without_bubblewrap():
-        message = ("STUDENT CODE RUNS AS ROOT: without bubblewrap, and with a Python the unprivileged "
-                   f"worker uid cannot reach ({sys.executable}), nothing stops a submission from taking "
-                   "over this machine. Install the 'bubblewrap' package, or grade as an ordinary user.")
-        warnings.warn(message, RuntimeWarning, stacklevel=2)
-        return message
     if os.environ.get("GRADEKIT_NO_BWRAP"):
         why = "bubblewrap is switched off ($GRADEKIT_NO_BWRAP)"
     elif not bwrap:
