@@ -35,11 +35,7 @@ from gradekit.kit.notebook import NotebookProblem, assignment_notebook
 from gradekit.kit.readme import ReadmeRow, readme
 from gradekit.kit.starter import StarterError, starter_source
 from gradekit.kit.statement import markdown_to_html, render_statement
-
-try:
-    import tomllib
-except ImportError:  # Python 3.10
-    import tomli as tomllib
+from gradekit.tomlfile import loads as toml_loads
 
 DEFAULT_INSTALL = "pip install gradekit"
 CHECK_COMMAND = "gradekit check . --problems-dir problems"
@@ -96,7 +92,6 @@ def export_kit(problems: list[Problem], out: Path, *, references_dir: Path | Non
 
 def prepare(problem: Problem, references_dir: Path) -> KitProblem:
     """Render, derive and select everything one problem ships, raising on anything wrong."""
-    config = tomllib.loads((problem.folder / "problem.toml").read_text())
     summary = f"{problem.summary.rstrip('.')}.\n\n" if problem.summary else ""
     heading = f"{problem.title}.\n\n{summary}" + (
         f"Starter from the course kit: replace each `raise NotImplementedError` with your code.\n"
@@ -105,7 +100,7 @@ def prepare(problem: Problem, references_dir: Path) -> KitProblem:
     missing = sorted(set(problem.names) - defined_names(starter))
     if missing:
         raise StarterError(f"{problem.id}: the starter does not define {', '.join(missing)}")
-    return KitProblem(problem=problem, statement=render_statement(problem.folder, config), starter=starter,
+    return KitProblem(problem=problem, statement=render_statement(problem.folder, problem.statement_context()), starter=starter,
                       files=public_files(problem),
                       public_points=sum(check.points for check in problem.checks("public")))
 
@@ -161,13 +156,13 @@ def kit_problem_toml(toml: str, public_points: float) -> str:
     ``gradekit list`` and the points-add-up rule true there; the line's comment
     gives the problem's whole weight, which the README shows too.
     """
-    original = tomllib.loads(toml)
+    original = toml_loads(toml)
     first_table = re.search(r"(?m)^\[", toml)  # `points` must be a key of the top-level table
     head, tables = (toml[:first_table.start()], toml[first_table.start():]) if first_table else (toml, "")
     pattern = re.compile(r"(?m)^points\s*=.*$")
     line = f"points = {public_points:g}  # public checks; with the hidden checks it is {original['points']:g}"
     rewritten = pattern.sub(line, head, count=1) + tables
-    if len(pattern.findall(head)) != 1 or tomllib.loads(rewritten) != {**original, "points": public_points}:
+    if len(pattern.findall(head)) != 1 or toml_loads(rewritten) != {**original, "points": public_points}:
         raise KitError("problem.toml: expected one top-level 'points = ...' line, at the start of a line")
     return rewritten
 
