@@ -87,7 +87,8 @@ class Training:
     learning_rate: float
     seed: int  # the training seed (reference runs vary it)
     data_seed: int = 0  # the data split's seed
-    seconds: float | None = None  # a guard against runaway code, checked against [limits] call_seconds
+    runaway_seconds: float | None = None  # stops only runaway code (>= 3x the slowest sound design)
+    seconds: float | None = None  # the older name of that guard; either must stay below [limits] call_seconds
     data: str = ""  # the data in words, for the statement
     extra: Mapping[str, Any] = field(default_factory=Table, compare=False, hash=False)
 
@@ -100,7 +101,7 @@ class Training:
     def __getitem__(self, name: str) -> Any:
         if name in self.extra:
             return self.extra[name]
-        if name in _TRAINING_FIELDS and (name != "seconds" or self.seconds is not None):
+        if name in _TRAINING_FIELDS and getattr(self, name) is not None:
             return getattr(self, name)
         raise KeyError(f"[training] has no setting {name!r}")
 
@@ -117,9 +118,8 @@ class Training:
 
             student.harness("harness:train", rows, **problem.training.as_kwargs())
         """
-        settings = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("extra", "data")}
-        if settings["seconds"] is None:
-            del settings["seconds"]
+        settings = {name: getattr(self, name) for name in _TRAINING_FIELDS
+                    if name != "data" and getattr(self, name) is not None}
         settings.update(self.extra)
         unknown = sorted((set(names) | set(overrides)) - set(settings))
         if unknown:
@@ -344,9 +344,11 @@ class _Reader:
             raise self.fail(f"harness lists {', '.join(absent)}, not in {folder}")
         limits = self.limits(config.get("limits", {}))
         training = self.training(config["training"]) if "training" in config else None
-        if training is not None and training.seconds is not None and not training.seconds < limits.call_seconds:
-            raise self.fail(f"[training] seconds = {training.seconds:g} must be below [limits] call_seconds = "
-                            f"{limits.call_seconds:g}: the training call must return within one call's limit")
+        for guard in ("runaway_seconds", "seconds"):
+            seconds = getattr(training, guard, None)
+            if seconds is not None and not seconds < limits.call_seconds:
+                raise self.fail(f"[training] {guard} = {seconds:g} must be below [limits] call_seconds = "
+                                f"{limits.call_seconds:g}: the training call must return within one call's limit")
         tables = {name: _frozen(value) for name, value in config.items()
                   if isinstance(value, dict) and name not in ("limits", "training", "metrics")}
         return Problem(
@@ -410,7 +412,7 @@ class _Reader:
 
     def training(self, table: dict[str, Any]) -> Training:
         kinds = {"steps": int, "batch_size": int, "learning_rate": (int, float), "seed": int, "data_seed": int,
-                 "seconds": (int, float), "data": str}
+                 "runaway_seconds": (int, float), "seconds": (int, float), "data": str}
         values = {key: self.typed(table, key, kind, *(() if key in ("steps", "batch_size", "learning_rate", "seed")
                                                       else (None,)), where="[training] ")
                   for key, kind in kinds.items()}

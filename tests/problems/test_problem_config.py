@@ -92,3 +92,10 @@ def test_a_problem_travels_to_helper_processes_and_is_read_once_per_folder():
     copy = pickle.loads(pickle.dumps(vae))
     assert copy == vae and copy.training.latent_dim == vae.training.latent_dim
     assert copy.thresholds == vae.thresholds
+
+
+def test_the_runaway_guard_stays_below_the_call_limit(tmp_path):
+    with pytest.raises(ProblemError, match="runaway_seconds = 60 must be below"):
+        problem_from(tmp_path, HEAD + "[limits]\ncall_seconds = 60\n" + TRAINING + "runaway_seconds = 60\n")
+    training = problem_from(tmp_path, HEAD + "[limits]\ncall_seconds = 60\n" + TRAINING + "runaway_seconds = 45\n").training
+    assert training.runaway_seconds == 45 and training.as_kwargs("runaway_seconds") == {"runaway_seconds": 45}
