@@ -1,14 +1,18 @@
 """The reference calculations, importable as ``gradekit.calc.<module>``.
 
-Their source lives in the checkout's ``references/`` folder, which is itself a
+Their source lives in a course's ``references/`` folder, which is itself a
 submission (``gradekit grade references`` gives full marks): one copy of each
 formula serves the grader's checks, the quiz keys and the models. This package
-only extends its import path to that folder, so ``gradekit.calc.maxout`` *is*
-``references/maxout.py``.
+only sets its import path to that folder, then to the bundled course's
+(``gradekit.course.references``), so ``gradekit.calc.maxout`` *is* the course's
+``references/maxout.py``, and a course's own reference (``psnr.py``) is
+importable by its checks without a reinstall.
 """
 
 from pathlib import Path
 
-REFERENCES_DIR = Path(__file__).resolve().parents[2] / "references"
+from gradekit.course.references import initial_path
 
-__path__.append(str(REFERENCES_DIR))  # noqa: F821  (a package's __path__ is set by the import system)
+__path__[:] = initial_path()  # noqa: F821  (a package's __path__ is set by the import system)
+
+REFERENCES_DIR = Path(__path__[0]) if __path__ else None  # noqa: F821  (the course's references at import)

@@ -21,13 +21,13 @@ import difflib
 import functools
 import importlib.util
 import math
-import os
 import sys
 import types
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
+from gradekit.course.references import use_references_beside
 from gradekit.grading.checks import CheckFailed, CheckSpec, collect_checks
 from gradekit.grading.sandbox import Limits
 from gradekit.tomlfile import TOMLDecodeError, read_toml
@@ -246,13 +246,13 @@ class Problem:
 
 
 def default_problems_dir() -> Path:
-    """``$GRADEKIT_PROBLEMS``, else ``./problems`` (a student kit), else the checkout's ``problems/``."""
-    if os.environ.get("GRADEKIT_PROBLEMS"):
-        return Path(os.environ["GRADEKIT_PROBLEMS"])
-    here = Path.cwd() / "problems"
-    if here.is_dir():
-        return here
-    return Path(__file__).resolve().parents[2] / "problems"
+    """``$GRADEKIT_PROBLEMS``, else ``./problems`` (a student kit), else the course's (``gradekit.course``)."""
+    from gradekit.course.course import CourseError, resolve_course, resolve_problems_dir
+
+    try:
+        return resolve_problems_dir(resolve_course())
+    except CourseError as error:
+        raise ProblemError(str(error)) from None
 
 
 def discover(problems_dir: Path | None = None) -> list[Problem]:
@@ -468,7 +468,11 @@ def validate(problem: Problem) -> None:
 
 
 def load_module(problem: Problem, path: Path) -> types.ModuleType:
-    """Load a file of the problem folder as a module of the problem's package (relative imports work)."""
+    """Load a file of the problem folder as a module of the problem's package (relative imports work).
+
+    The references beside the problem's course are ``gradekit.calc`` while it loads (a course's own).
+    """
+    use_references_beside(problem.folder)
     _ensure_package("gradekit_problems", None)
     _ensure_package(problem.package_name, problem.folder)
     name = f"{problem.package_name}.{path.stem}"
@@ -486,6 +490,10 @@ def load_module(problem: Problem, path: Path) -> types.ModuleType:
 
 
 def _ensure_package(name: str, folder: Path | None) -> None:
+    known = sys.modules.get(name)
+    if known is not None and folder is not None and list(known.__path__) != [str(folder)]:
+        for module in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
+            del sys.modules[module]  # the same id in another course: its modules are not this one's
     if name not in sys.modules:
         package = types.ModuleType(name)
         package.__path__ = [str(folder)] if folder else []

@@ -1,0 +1,53 @@
+"""``gradekit check``: the public checks only, what students run before handing in."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gradekit.commands.common import (AssignmentOption, CourseOption, JobsOption, ProblemOption, ProblemsDirOption,
+                                      grade_with_progress, out, select, warn)
+
+
+class CheckFormat(str, Enum):
+    rich = "rich"
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)
+
+
+def check(
+    *,
+    submission: Annotated[Path, typer.Argument(help="Your working folder.")] = Path("."),
+    problem: ProblemOption = None,
+    assignment: AssignmentOption = None,
+    format: Annotated[CheckFormat, typer.Option("--format", help="rich or JSON.")] = CheckFormat.rich,
+    course: CourseOption = None,
+    problems_dir: ProblemsDirOption = None,
+    jobs: JobsOption = 0,
+) -> None:
+    """Run the public checks only (what students run before handing in).
+
+    Exits 1 if any public check fails.
+    """
+    from gradekit.grading.report import render_rich, to_json
+
+    selection = select(course=course, problems_dir=problems_dir, assignment=assignment, problem=problem)
+    report = grade_with_progress(submission, selection.problems, include_hidden=False, jobs=jobs)
+    task = selection.assignment
+    if format is CheckFormat.json:
+        warn(report)
+        print(to_json(report))
+    else:
+        if task is not None:
+            due = f"due {task.due.isoformat()}" if task.due else "no due date"
+            out.print(f"[bold]{task.title}[/] [dim]({due}; {task.late.describe()})[/]", highlight=False)
+        render_rich(report, out)
+        out.print("[dim]public checks only: the instructor's grade also runs hidden checks.[/]")
+    if any(not c.passed for p in report.problems for c in p.checks):
+        raise typer.Exit(1)
