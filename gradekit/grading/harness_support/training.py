@@ -62,7 +62,7 @@ def fixed_steps(step: Callable[[int], Any], steps: int, runaway_seconds: float) 
         losses = step(index)
         named = losses if isinstance(losses, dict) else {"": losses}
         for name, value in named.items():
-            log.setdefault(name, []).append(float(value))
+            log.setdefault(name, []).append(_number(value))
         taken += 1
     result = {f"{name}_losses" if name else "losses": np.array(values, dtype=np.float64)
               for name, values in log.items()}
@@ -70,3 +70,8 @@ def fixed_steps(step: Callable[[int], Any], steps: int, runaway_seconds: float) 
         result["losses"] = np.zeros(0)
     return {**result, "steps": taken, "of_steps": steps, "seconds": guard.elapsed, "runaway": taken < steps,
             "runaway_seconds": guard.seconds}
+
+
+def _number(value: Any) -> float:
+    """A loss as a float: a tensor's value (detached, so torch does not warn), or the number itself."""
+    return float(value.detach()) if hasattr(value, "detach") else float(value)
