@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
-err = Console(stderr=True)
+from gradekit.commands.common import AssignmentOption, CourseOption, ProblemsDirOption, err, fail, select
 
 
 class KitFormat(str, Enum):
@@ -29,25 +29,31 @@ def export_student(
         "--format", help="dir: a folder; zip: one .zip to upload to an LMS.")] = KitFormat.dir,
     install_command: Annotated[str, typer.Option(
         "--install", help="How the README tells students to install gradekit.")] = "pip install gradekit",
-    problems_dir: Annotated[Optional[Path], typer.Option(
-        "--problems-dir", help="Folder of problem folders (default: $GRADEKIT_PROBLEMS or the checkout's).")] = None,
+    assignment: AssignmentOption = None,
+    course: CourseOption = None,
+    problems_dir: ProblemsDirOption = None,
 ) -> None:
     """Write the student kit: statements, starter modules, a notebook and the public checks.
 
     No reference, hidden check or wrong submission goes in; the kit is audited before it is written.
     """
-    from gradekit.grading import problem as problems_lib
+    from gradekit.course.course import COURSE_FILE
+    from gradekit.grading.problem import ProblemError
     from gradekit.kit.audit import KitLeak
     from gradekit.kit.export import KitError, export_kit
     from gradekit.kit.starter import StarterError
     from gradekit.kit.statement import StatementError
 
-    ids = [i.strip() for entry in problems or [] for i in entry.split(",") if i.strip()]
+    selection = select(course=course, problems_dir=problems_dir, assignment=assignment, problem=problems)
+    task = selection.assignment
+    # The kit is a course of its own (no references): `gradekit check` in it finds its problems and assignment.
+    extra = {COURSE_FILE: f"title = {json.dumps(selection.course.title + ' (student kit)')}\n"}
+    if task is not None:
+        extra[f"assignments/{task.path.name}"] = task.path.read_text(encoding="utf-8")
     try:
-        selected = problems_lib.select(problems_lib.discover(problems_dir), ids)
-        path = export_kit(selected, out, install_command=install_command, as_zip=format is KitFormat.zip)
-    except (problems_lib.ProblemError, KitError, KitLeak, StarterError, StatementError) as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(2) from None
-    err.print(f"wrote {path}: {len(selected)} problem(s); students run "
-              f"[bold]gradekit check . --problems-dir problems[/] in it")
+        path = export_kit(selection.problems, out, references_dir=selection.course.references_dir,
+                          install_command=install_command, as_zip=format is KitFormat.zip, extra_files=extra)
+    except (ProblemError, KitError, KitLeak, StarterError, StatementError, OSError) as error:
+        fail(str(error))
+    check = "gradekit check ." + (f" --assignment {task.name}" if task else "")
+    err.print(f"wrote {path}: {len(selection.problems)} problem(s); students run [bold]{check}[/] in it")

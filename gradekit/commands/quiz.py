@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from enum import Enum
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+
+from gradekit.commands.common import CourseOption, ProblemsDirOption, select
 
 out = Console()
 err = Console(stderr=True)
@@ -55,11 +58,11 @@ def quiz(
         "--variant", help="random: fresh numbers; exam: the course exam's own numbers.")] = VariantChoice.random,
     answer_template: Annotated[Optional[Path], typer.Option(
         "--answer-template", help="Also write a blank answer CSV here: student,<question ids>.")] = None,
-    problems_dir: Annotated[Optional[Path], typer.Option(
-        "--problems-dir", help="Folder of problem folders (default: $GRADEKIT_PROBLEMS or the checkout's).")] = None,
+    problems_dir: ProblemsDirOption = None,
     bank_dir: Annotated[Optional[Path], typer.Option(
         "--bank-dir", help="Folder of question-bank TOML files (default: $GRADEKIT_QUESTIONS or the "
-                           "checkout's questions/).")] = None,
+                           "course's questions/).")] = None,
+    course: CourseOption = None,
 ) -> None:
     """Write quiz sheets and their answer key (human-readable and key.json)."""
     from gradekit.grading.problem import ProblemError
@@ -70,10 +73,13 @@ def quiz(
     from gradekit.sheets.write import write_answer_template, write_quiz
 
     started = time.perf_counter()
+    selection = select(course=course, problems_dir=problems_dir)
+    if bank_dir is None and not os.environ.get("GRADEKIT_QUESTIONS"):
+        bank_dir = selection.course.questions_dir
     try:
         made = create_quiz(seed=seed, roster=roster, questions=questions, variant=variant.value,
-                           problems_dir=problems_dir, bank_dir=bank_dir)
-        written = write_quiz(made, format.value, out_dir)
+                           problems_dir=selection.problems_dir, bank_dir=bank_dir)
+        written = write_quiz(made, format.value, out_dir, templates_dir=selection.course.templates_dir)
         if answer_template is not None:
             written.append(write_answer_template(made, answer_template))
     except (QuizError, ProblemError, BankError, TexError, OSError) as error:

@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from gradekit.commands import gan_runners, generative_runners
+from gradekit.commands.common import CourseOption, fail
 
 err = Console(stderr=True)
 
@@ -301,9 +302,16 @@ def train(
     patch: Annotated[Optional[int], typer.Option(
         help="DAE: side of the noisy patch (default: 8 on 28x28 and larger, else a quarter of the side).")] = None,
     threads: Annotated[int, typer.Option(help="CPU threads for torch (small models run best on one).")] = 1,
+    course: CourseOption = None,
 ) -> None:
     """Train a reference model (autoencoders, VAE, GANs, CycleGAN, DDPM): metrics.json and figures in --out."""
+    from gradekit.course import CourseError, resolve_course, use_references
     from gradekit.data import DataError
+
+    try:  # the models are built from the course's references (gradekit.calc)
+        use_references(resolve_course(course).references_dir)
+    except CourseError as error:
+        fail(str(error))
 
     settings = RunSettings(out=out, device=device, data=data, seed=seed, steps=steps, epochs=epochs,
                            latent=latent, patch=patch, threads=threads)

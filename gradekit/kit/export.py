@@ -61,8 +61,13 @@ class KitProblem:
 
 
 def export_kit(problems: list[Problem], out: Path, *, references_dir: Path | None = None,
-               install_command: str = DEFAULT_INSTALL, as_zip: bool = False) -> Path:
-    """Write the kit for ``problems`` to the folder ``out`` (or the zip file ``out``); return its path."""
+               install_command: str = DEFAULT_INSTALL, as_zip: bool = False,
+               extra_files: dict[str, str] | None = None) -> Path:
+    """Write the kit for ``problems`` to the folder ``out`` (or the zip file ``out``); return its path.
+
+    ``extra_files`` (path in the kit -> text) go in too, audited with the rest: the kit's
+    ``course.toml`` and its assignment, so that ``gradekit check --assignment`` works in it.
+    """
     if not problems:
         raise KitError("no problems to export")
     if references_dir is None:
@@ -81,6 +86,9 @@ def export_kit(problems: list[Problem], out: Path, *, references_dir: Path | Non
     with tempfile.TemporaryDirectory(prefix="gradekit-kit-") as scratch:
         build = Path(scratch) / out.stem
         write_kit(kit_problems, build, install_command)
+        for name, text in (extra_files or {}).items():
+            (build / name).parent.mkdir(parents=True, exist_ok=True)
+            (build / name).write_text(text)
         audit_kit(build)
         if as_zip:
             out.parent.mkdir(parents=True, exist_ok=True)

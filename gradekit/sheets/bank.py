@@ -91,13 +91,15 @@ class Bank:
 
 
 def default_bank_dir() -> Path:
-    """``$GRADEKIT_QUESTIONS``, else the checkout's ``questions/``, else ``./questions``."""
+    """``$GRADEKIT_QUESTIONS``, else the course's ``questions/`` (``gradekit.course``)."""
+    from gradekit.course.course import CourseError, resolve_course
+
     if os.environ.get("GRADEKIT_QUESTIONS"):
         return Path(os.environ["GRADEKIT_QUESTIONS"])
-    beside_package = Path(__file__).resolve().parents[2] / "questions"
-    if beside_package.is_dir():
-        return beside_package
-    return Path.cwd() / "questions"
+    try:
+        return resolve_course().questions_dir
+    except CourseError as error:
+        raise BankError(str(error)) from None
 
 
 def load_bank(folder: Path | None = None) -> Bank:

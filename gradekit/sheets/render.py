@@ -20,7 +20,19 @@ import jinja2
 from gradekit.sheets.model import LETTERS, Matrix, Numbered, NumericQuestion, Quiz, Sheet, Text
 from gradekit.sheets.text import format_number, grid, markdown_escape, tex_escape, vector, within
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+def templates_path(templates_dir: Path | None = None) -> tuple[str, ...]:
+    """Where sheet layouts are looked up: ``templates_dir`` (default: the course's), then the bundled ones."""
+    from gradekit.course.course import CourseError, bundled_course_root, resolve_course
+
+    folders = [Path(templates_dir)] if templates_dir is not None else []
+    try:
+        folders += [resolve_course().templates_dir] if templates_dir is None else []
+    except CourseError:
+        pass
+    folders.append(bundled_course_root() / "templates")
+    return tuple(dict.fromkeys(str(f.resolve()) for f in folders if f.is_dir()))
 
 
 @dataclass(frozen=True)
@@ -37,11 +49,12 @@ FORMATS = {
 }
 
 
-def render(format: str, quiz: Quiz, sheets: Sequence[Sheet], *, show_key: bool) -> str:
+def render(format: str, quiz: Quiz, sheets: Sequence[Sheet], *, show_key: bool,
+           templates_dir: Path | None = None) -> str:
     """``sheets`` of ``quiz`` in ``format`` (md, html, tex, moodle), with the answers if ``show_key``."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; known: {', '.join(FORMATS)}")
-    template = _environment().get_template(FORMATS[format].template)
+    template = _environment(templates_path(templates_dir)).get_template(FORMATS[format].template)
     return template.render(quiz=quiz, sheets=list(sheets), show_key=show_key)
 
 
@@ -69,9 +82,9 @@ def cloze_blanks(question: NumericQuestion) -> list[list[str]]:
 
 
 @lru_cache(maxsize=None)
-def _environment() -> jinja2.Environment:
+def _environment(search_path: tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        loader=jinja2.FileSystemLoader(list(search_path)),
         autoescape=jinja2.select_autoescape(["html.j2", "xml.j2"]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -36,8 +36,11 @@ def sheet_stem(sheet: Sheet) -> str:
     return f"sheet-{safe}"
 
 
-def write_quiz(quiz: Quiz, format: str, out_dir: Path) -> list[Path]:
-    """Render every sheet and the key of ``quiz`` in ``format`` into ``out_dir``; returns the files written."""
+def write_quiz(quiz: Quiz, format: str, out_dir: Path, *, templates_dir: Path | None = None) -> list[Path]:
+    """Render every sheet and the key of ``quiz`` in ``format`` into ``out_dir``; returns the files written.
+
+    Layouts come from ``templates_dir`` (default: the course's ``templates/``), then the bundled ones.
+    """
     if format not in OUTPUT_FORMATS:
         raise ValueError(f"unknown format {format!r}; known: {', '.join(OUTPUT_FORMATS)}")
     engine = find_engine() if format == "pdf" else None  # fail before writing anything
@@ -48,7 +51,7 @@ def write_quiz(quiz: Quiz, format: str, out_dir: Path) -> list[Path]:
 
     def produce(document) -> bytes:
         _, fmt, sheets, show_key = document
-        text = render(fmt, quiz, sheets, show_key=show_key)
+        text = render(fmt, quiz, sheets, show_key=show_key, templates_dir=templates_dir)
         if format == "pdf":
             return compile_pdf(text, engine)
         return text.encode("utf-8")
