@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
-err = Console(stderr=True)
+from gradekit.commands.common import CourseOption, ProblemsDirOption, err
 
 
 class ClassReportFormat(str, Enum):
@@ -27,16 +26,16 @@ def class_report(
         "--output", "-o", help="Write here (default: OUT/class-report.html for HTML, stdout for JSON).")] = None,
     format: Annotated[ClassReportFormat, typer.Option(
         "--format", help="A self-contained HTML page, or JSON.")] = ClassReportFormat.html,
-    problems_dir: Annotated[Optional[Path], typer.Option(
-        "--problems-dir", help="Folder of problem folders, for titles and check descriptions "
-                               "(default: $GRADEKIT_PROBLEMS or the checkout's).")] = None,
+    course: CourseOption = None,
+    problems_dir: ProblemsDirOption = None,
 ) -> None:
     """Score histograms per problem, and per check its pass rate, discrimination and flags.
 
     Flags the checks nobody passes, everybody passes, or that the strongest
     students fail more than the weakest (negative discrimination), with their
     most common failure; lists the students whose runs hit a limit or a grading
-    error, and the slowest problems.
+    error, and the slowest problems. The course's problem folders, where found,
+    give the titles and the checks' descriptions.
     """
     from gradekit.class_report.load import NoReports, load_reports
     from gradekit.class_report.render import to_html, to_json
@@ -48,7 +47,7 @@ def class_report(
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(2) from None
     problem_ids = {p["id"] for r in reports.values() for p in r.get("problems", [])}
-    titles, descriptions = _problem_texts(problems_dir, problem_ids)
+    titles, descriptions = _problem_texts(course, problems_dir, problem_ids)
     stats = class_statistics(reports, descriptions=descriptions)
     if format is ClassReportFormat.json:
         text = to_json(stats)
@@ -63,16 +62,20 @@ def class_report(
               f"{len(stats.incidents)} limit(s) hit or grading error(s)")
 
 
-def _problem_texts(problems_dir: Optional[Path], ids: set[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+def _problem_texts(course: Optional[Path], problems_dir: Optional[Path],
+                   ids: set[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     """Titles and check descriptions of the graded problems, where their folders can be loaded.
 
     The reports hold neither; without the folders the page shows ids and whole messages.
     """
-    from gradekit.grading import problem as problems_lib
+    from gradekit.course.assignment import AssignmentError
+    from gradekit.course.course import CourseError
+    from gradekit.course.selection import select
+    from gradekit.grading.problem import ProblemError
 
     try:
-        problems = [p for p in problems_lib.discover(problems_dir) if p.id in ids]
-    except problems_lib.ProblemError:
+        problems = [p for p in select(course=course, problems_dir=problems_dir).problems if p.id in ids]
+    except (CourseError, AssignmentError, ProblemError):
         return {}, {}
     titles, descriptions = {}, {}
     for problem in problems:
