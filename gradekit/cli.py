@@ -16,6 +16,14 @@ app = typer.Typer(help="Autograding, quiz sheets and reference models for Genera
                   no_args_is_help=True, add_completion=False)
 
 
+@app.callback()
+def _stop_in_order(context: typer.Context) -> None:
+    """SIGTERM and SIGHUP end any verb through its cleanup: no sandbox, cgroup or staging copy is left."""
+    from gradekit.grading import termination
+
+    context.call_on_close(termination.install())
+
+
 register_all(app)
 
 

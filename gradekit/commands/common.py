@@ -13,7 +13,9 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 out = Console()
 err = Console(stderr=True)
@@ -65,13 +67,14 @@ def job_count(jobs: int) -> int:
 def grade_with_progress(submission: Path, problems, *, include_hidden: bool, jobs: int):
     """``grade_submission`` with a progress bar on stderr (when it is a terminal)."""
     from gradekit.grading.runner import grade_submission
+    from gradekit.safe_text import clean
 
     # The report states a missing sandbox itself, once; Python's copy of the warning would repeat it.
     warnings.filterwarnings("ignore", message="bubblewrap", category=RuntimeWarning)
     total = sum(len(p.all_checks(include_hidden)) for p in problems)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
-        task = bar.add_task(f"grading {submission}", total=total)
+        task = bar.add_task(f"grading {escape(clean(str(submission)))}", total=total)  # a folder name is not markup
 
         def advance(problem, result) -> None:
             bar.update(task, advance=1, description=f"{problem.id}: {result.name}")
@@ -83,4 +86,4 @@ def grade_with_progress(submission: Path, problems, *, include_hidden: bool, job
 def warn(report) -> None:
     """The report's warnings on stderr, for formats (JSON, Gradescope) whose shape has no place for them."""
     for warning in report.warnings:
-        err.print(f"[bold yellow]warning:[/] {warning}")
+        err.print(Text.assemble(("warning:", "bold yellow"), " ", warning))  # text, never markup

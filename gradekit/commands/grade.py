@@ -67,7 +67,12 @@ def grade(
         text = json.dumps(graded.to_json(), indent=2) if graded else to_json(report)
     score = graded.score if graded else report.score
     if output:
-        output.write_text(text + "\n")
+        from gradekit.grading.output import OutputError, write_atomically
+
+        try:  # whole or not at all; a full disk is a message, not a traceback
+            write_atomically(output, text)
+        except OutputError as error:
+            fail(str(error), 1)
         err.print(f"wrote {output} (score {score:g} / {report.max_score:g})")
     else:
         print(text)

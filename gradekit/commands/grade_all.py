@@ -8,8 +8,10 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                            TimeRemainingColumn)
+from rich.text import Text
 
 err = Console(stderr=True)
 
@@ -40,11 +42,16 @@ def grade_all(
 
     Each report is written as soon as its student is done, so an interrupted
     run resumes where it stopped: students with a report are not graded again
-    (unless --regrade). Exits 1 if the grader itself failed on some student.
+    (unless --regrade). One run at a time may write to OUT: a second one stops
+    at once, saying so. Exits 1 if the grader itself failed on some student or
+    a report could not be written (a full disk: the reports written are kept),
+    2 on bad arguments or when another run holds OUT, 128 + N on signal N
+    (SIGTERM, SIGHUP: the sandboxes are stopped and cleaned up first).
     """
     from gradekit.grading import problem as problems_lib
-    from gradekit.grading.batch import grade_class
+    from gradekit.grading.batch import OutputError, OutputInUse, grade_class
     from gradekit.grading.sandbox import warn_if_unisolated
+    from gradekit.grading.termination import Terminated
 
     try:
         problems = problems_lib.select(problems_lib.discover(problems_dir), problem)
@@ -67,23 +74,30 @@ def grade_all(
 
         def graded(grade) -> None:
             score = f"{grade.report['score']:g}/{grade.report['max_score']:g}"
-            bar.update(task, advance=1, description=f"{grade.student}: {score}")
+            bar.update(task, advance=1, description=f"{escape(grade.student)}: {score}")  # a name is not markup
 
         try:
             result = grade_class(submissions, out, problems, workers=workers, scheduler=scheduler,
                                  regrade=regrade, gradescope=gradescope, on_start=started, on_graded=graded)
-        except ValueError as error:
-            err.print(f"[red]error:[/] {error}")
+        except (ValueError, OutputInUse) as error:
+            err.print(Text.assemble(("error:", "red"), f" {error}"))
             raise typer.Exit(2) from None
-        except KeyboardInterrupt:
+        except OutputError as error:
             bar.stop()
-            err.print(f"[yellow]interrupted:[/] the reports written so far are in {out}; "
-                      "run the same command again to grade the rest")
+            err.print(Text.assemble(("error:", "red"), f" {error}. The reports written before are intact; "
+                                    "make room (or fix the folder's permissions) and run the same command again"))
+            raise typer.Exit(1) from None
+        except (KeyboardInterrupt, Terminated) as stop:
+            bar.stop()
+            err.print(Text.assemble(("interrupted:", "yellow"), f" the reports written so far are in {out}; "
+                                    "run the same command again to grade the rest"))
+            if isinstance(stop, Terminated):
+                raise
             raise typer.Exit(130) from None
 
-    err.print(f"graded {len(result.graded)} student(s), {len(result.skipped)} already graded; "
-              f"wrote {result.csv}")
+    err.print(Text(f"graded {len(result.graded)} student(s), {len(result.skipped)} already graded; "
+                   f"wrote {result.csv}"))
     if result.grader_errors:
-        err.print(f"[red]the grader failed on {len(result.grader_errors)} student(s)[/] "
-                  f"({', '.join(result.grader_errors)}); run again to retry them")
+        err.print(Text.assemble((f"the grader failed on {len(result.grader_errors)} student(s)", "red"),
+                                f" ({', '.join(result.grader_errors)}); run again to retry them"))
         raise typer.Exit(1)

@@ -9,7 +9,15 @@ Only this process writes results, each atomically (a temporary file, then
 ``os.replace``) as soon as its student is done, so a run killed at any moment
 leaves only complete reports; the next run grades only the students without
 one. ``grades.csv`` is rebuilt from the reports at the end: one row per report
-file, so no student is ever listed twice or left out.
+file, so no student is ever listed twice or left out. One run at a time holds
+the output folder (``output.exclusive``); a write the disk refuses stops the
+run with an ``OutputError`` and leaves the reports already written intact.
+
+A student is named by ``file_stem(folder name)``: the folder's own name unless
+it holds control characters, bytes that are not UTF-8 or ``%`` (then those as
+``%XX``), so every name makes a safe report file and a row of grades.csv that
+leads back to the folder. Cells of grades.csv that a spreadsheet would run as
+a formula (a folder named ``=HYPERLINK(...)``) start with a ``'``.
 
 A job whose grading process died (killed from outside, say) is run again
 alone; if it fails for a reason of the grader's own, the student gets a
@@ -37,10 +45,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from gradekit.grading import sandbox
+from gradekit.grading import sandbox, termination
+from gradekit.grading.output import (OutputError, OutputInUse, exclusive, make_folder,  # noqa: F401 (re-exported)
+                                     remove_partial_writes, write_atomically)
 from gradekit.grading.problem import Problem
 from gradekit.grading.report import to_gradescope
 from gradekit.grading.runner import copy_submission, failed_report, grade_submission
+from gradekit.safe_text import clean, csv_cell, file_stem
 
 REPORT_SUFFIX = ".json"
 GRADESCOPE_SUFFIX = ".results.json"
@@ -51,7 +62,7 @@ CSV_NAME = "grades.csv"
 class StudentJob:
     """Grade one student's folder against ``problems``."""
 
-    student: str  # the folder's name: the student's id in grades.csv and the reports' file names
+    student: str  # file_stem of the folder's name: the student's id in grades.csv and the reports' file names
     folder: str  # where the folder is on the machine that made the job
     problems: tuple[Problem, ...]
     include_hidden: bool = True
@@ -129,7 +140,7 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
 
 def grader_error_grade(job: StudentJob, error: BaseException) -> StudentGrade:
     """The grade of a student the grader itself failed to grade: every check failed, and why."""
-    why = f"the grader failed on this submission ({type(error).__name__}: {error}); it will be retried"
+    why = clean(f"the grader failed on this submission ({type(error).__name__}: {error}); it will be retried")
     report = failed_report(Path(job.folder), list(job.problems), why, include_hidden=job.include_hidden)
     return StudentGrade(job.student, {**report.to_json(), "grader_error": why}, to_gradescope(report), 0.0)
 
@@ -166,12 +177,20 @@ Outcome = tuple[StudentJob, "StudentGrade | BaseException"]
 def _start_pool_process() -> None:
     """Pool processes die with the grader, and their sandboxes with them (``--die-with-parent``).
 
+    SIGTERM (the grader passes its own on) stops the job in order, its sandbox
+    ended and its staging copy removed, then the process (``termination``).
     The warning about a missing bubblewrap is in every report; the command shows it once.
     """
     prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
     if prctl is not None:
         prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    termination.install()
     warnings.filterwarnings("ignore", message="bubblewrap", category=RuntimeWarning)
+
+
+def _grade_job_in_pool(job: StudentJob) -> StudentGrade:
+    with termination.exit_when_terminated():
+        return grade_job(job)
 
 
 def run_local(jobs: list[StudentJob], workers: int) -> Iterator[Outcome]:
@@ -203,7 +222,7 @@ def _run_pool(waiting: deque[StudentJob], workers: int, suspects: list[StudentJo
         while waiting or running:
             while waiting and len(running) <= workers:
                 job = waiting.popleft()
-                running[pool.submit(grade_job, job)] = job
+                running[pool.submit(_grade_job_in_pool, job)] = job
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:
@@ -219,8 +238,12 @@ def _run_pool(waiting: deque[StudentJob], workers: int, suspects: list[StudentJo
                 suspects.extend(running.values())
                 return
     finally:
-        # idle or broken by now, unless we were interrupted: then jobs are dropped, not awaited
-        pool.shutdown(wait=not running, cancel_futures=True)
+        # idle or broken by now, unless we were stopped (a signal, a full disk): then the running jobs
+        # are stopped in order (each ends its sandbox and removes its staging copy) and awaited
+        if running:
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def run_dask(jobs: list[StudentJob], address: str) -> Iterator[Outcome]:
@@ -280,7 +303,7 @@ def student_folders(submissions: Path, out: Path) -> list[Path]:
     out = out.resolve()
     folders = [p for p in sorted(submissions.iterdir())
                if p.is_dir() and not p.name.startswith(".") and p.resolve() != out]
-    clashing = [p.name for p in folders if p.name.endswith(".results")]
+    clashing = [file_stem(p.name) for p in folders if p.name.endswith(".results")]
     if clashing:
         raise ValueError(f"student folders may not end in '.results' (their reports would clash with "
                          f"Gradescope's results files): {', '.join(clashing)}")
@@ -294,29 +317,36 @@ def grade_class(submissions: Path, out: Path, problems: list[Problem], *, worker
     """Grade every student folder of ``submissions`` not graded yet; write reports and grades.csv.
 
     ``on_start(total, already_graded)`` and ``on_graded(grade)`` report progress.
+    ``OutputInUse`` if another run holds ``out``; ``OutputError`` if a report
+    cannot be written (the run stops; the reports written are intact).
     """
     submissions, out = Path(submissions), Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    _remove_partial_writes(out)
-    sandbox.remove_stale_staging()
-    folders = student_folders(submissions, out)
-    result = ClassResult(out, [p.name for p in folders])
-    todo = []
-    for folder in folders:
-        if not regrade and _already_graded(out, folder.name, gradescope):
-            result.skipped.append(folder.name)
-        else:
-            todo.append(StudentJob(folder.name, str(folder), tuple(problems), include_hidden))
-    if on_start:
-        on_start(len(folders), len(result.skipped))
-    outcomes = run_dask(todo, scheduler) if scheduler else run_local(todo, max(1, workers))
-    for job, outcome in outcomes:
-        grade = outcome if isinstance(outcome, StudentGrade) else grader_error_grade(job, outcome)
-        write_grade(out, grade, gradescope=gradescope)
-        (result.grader_errors if "grader_error" in grade.report else result.graded).append(job.student)
-        if on_graded:
-            on_graded(grade)
-    write_csv(out, [p.id for p in problems])
+    make_folder(out)
+    with exclusive(out):
+        remove_partial_writes(out)
+        sandbox.remove_stale_staging()
+        folders = student_folders(submissions, out)
+        result = ClassResult(out, [file_stem(p.name) for p in folders])
+        todo = []
+        for folder in folders:
+            student = file_stem(folder.name)
+            if not regrade and _already_graded(out, student, gradescope):
+                result.skipped.append(student)
+            else:
+                todo.append(StudentJob(student, str(folder), tuple(problems), include_hidden))
+        if on_start:
+            on_start(len(folders), len(result.skipped))
+        outcomes = run_dask(todo, scheduler) if scheduler else run_local(todo, max(1, workers))
+        try:
+            for job, outcome in outcomes:
+                grade = outcome if isinstance(outcome, StudentGrade) else grader_error_grade(job, outcome)
+                write_grade(out, grade, gradescope=gradescope)
+                (result.grader_errors if "grader_error" in grade.report else result.graded).append(job.student)
+                if on_graded:
+                    on_graded(grade)
+        finally:
+            outcomes.close()  # stopped early: the pool's running jobs end before the lock is let go
+        write_csv(out, [p.id for p in problems])
     return result
 
 
@@ -330,7 +360,7 @@ def _already_graded(out: Path, student: str, gradescope: bool) -> bool:
 def read_report(path: Path) -> dict | None:
     """A report written by ``write_grade``, or None if there is none (or it is not one)."""
     try:
-        report = json.loads(path.read_text())
+        report = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     is_report = isinstance(report, dict) and isinstance(report.get("problems"), list) and "score" in report
@@ -346,23 +376,11 @@ def write_grade(out: Path, grade: StudentGrade, *, gradescope: bool) -> None:
     write_atomically(out / f"{grade.student}{REPORT_SUFFIX}", json.dumps(grade.report, indent=2))
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Readers see the old file or the whole new one, never a part, even if we are killed."""
-    temporary = path.with_name(f".{path.name}.partial-{os.getpid()}")
-    with open(temporary, "w") as file:
-        file.write(text + "\n")
-        file.flush()
-        os.fsync(file.fileno())
-    os.replace(temporary, path)
-
-
-def _remove_partial_writes(out: Path) -> None:
-    for partial in out.glob(".*.partial-*"):
-        partial.unlink(missing_ok=True)
-
-
 def write_csv(out: Path, problem_ids: list[str]) -> Path:
-    """grades.csv from every report in ``out``: student, score, max_score, one column per problem."""
+    """grades.csv from every report in ``out``: student, score, max_score, one column per problem.
+
+    Text cells go through ``csv_cell`` (no formulas); numbers are ours.
+    """
     reports = {}
     for path in sorted(out.glob(f"*{REPORT_SUFFIX}")):
         if path.name.endswith(GRADESCOPE_SUFFIX):
@@ -375,10 +393,10 @@ def write_csv(out: Path, problem_ids: list[str]) -> Path:
         columns += [p["id"] for p in report["problems"] if p["id"] not in columns]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student", "score", "max_score", *columns])
+    writer.writerow(["student", "score", "max_score", *map(csv_cell, columns)])
     for student, report in reports.items():
         scores = {p["id"]: p["score"] for p in report["problems"]}
-        writer.writerow([student, _number(report["score"]), _number(report["max_score"]),
+        writer.writerow([csv_cell(student), _number(report["score"]), _number(report["max_score"]),
                          *(_number(scores[c]) if c in scores else "" for c in columns)])
     path = out / CSV_NAME
     write_atomically(path, buffer.getvalue().rstrip("\n"))

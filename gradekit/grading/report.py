@@ -15,15 +15,22 @@ STATUS_STYLE = {"graded": "green", "missing": "yellow", "error": "red", "timeout
 
 
 def render_rich(report: SubmissionReport, console: Console, *, show_output: bool = True) -> None:
+    """The report as tables and lines of text.
+
+    Every string of the report goes out as a ``Text``, never as console
+    markup: a message holding ``[bold red]`` prints those characters, and a
+    stray ``[/]`` cannot break the report. (The strings are already free of
+    escape sequences: ``results`` cleans them.)
+    """
     for warning in report.warnings:
-        console.print(f"[bold yellow]warning:[/] {warning}")
-    summary = Table(title=f"gradekit: {report.submission}", title_justify="left")
+        console.print(Text.assemble(("warning:", "bold yellow"), " ", warning))
+    summary = Table(title=Text(f"gradekit: {report.submission}"), title_justify="left")
     summary.add_column("problem")
     summary.add_column("status")
     summary.add_column("score", justify="right")
     for problem in report.problems:
         style = STATUS_STYLE[problem.status]
-        summary.add_row(problem.id, Text(problem.status, style=style),
+        summary.add_row(Text(problem.id), Text(problem.status, style=style),
                         f"{problem.score:g} / {problem.max_score:g}")
     summary.add_section()
     summary.add_row(Text("total", style="bold"), "", Text(f"{report.score:g} / {report.max_score:g}", style="bold"))
@@ -33,26 +40,24 @@ def render_rich(report: SubmissionReport, console: Console, *, show_output: bool
         measured = [c for c in problem.checks if c.passed and c.note]
         if not failed and not measured:
             continue
-        if not failed:
-            console.print(f"\n[bold]{problem.id}[/] ({problem.title}): every check passed")
-        else:
-            console.print(f"\n[bold]{problem.id}[/] ({problem.title}): {len(failed)} check(s) failed")
+        verdict = "every check passed" if not failed else f"{len(failed)} check(s) failed"
+        console.print(Text.assemble("\n", (problem.id, "bold"), f" ({problem.title}): {verdict}"))
         for result in measured:  # by how much a metric passed
-            console.print(f"  [green]✓[/] [bold]{result.name}[/] [dim]{result.note}[/]", highlight=False)
+            console.print(Text.assemble("  ", ("✓", "green"), " ", (result.name, "bold"), " ", (result.note, "dim")))
         if not failed:
             continue
         shared = _shared_reason(problem)
         if shared:  # missing, or an import that failed: one reason, said once
-            console.print(Text("      " + shared.replace("\n", "\n      ")), highlight=False)
+            console.print(Text("      " + shared.replace("\n", "\n      ")))
             continue
         for result in failed:
-            tag = "[dim](hidden)[/] " if result.visibility == "hidden" else ""
-            console.print(f"  [red]✗[/] {tag}[bold]{result.name}[/] "
-                          f"[dim]-{result.max_score:g}[/]", highlight=False)
-            console.print(Text("      " + result.message.replace("\n", "\n      ")), highlight=False)
+            hidden = ("(hidden) ", "dim") if result.visibility == "hidden" else ""
+            console.print(Text.assemble("  ", ("✗", "red"), " ", hidden, (result.name, "bold"), " ",
+                                        (f"-{result.max_score:g}", "dim")))
+            console.print(Text("      " + result.message.replace("\n", "\n      ")))
         if show_output and problem.output.strip():
-            console.print("  [dim]your code printed:[/]")
-            console.print(Text("      " + problem.output.strip()[-2000:].replace("\n", "\n      ")), style="dim")
+            console.print(Text("  your code printed:", style="dim"))
+            console.print(Text("      " + problem.output.strip()[-2000:].replace("\n", "\n      "), style="dim"))
 
 
 def _shared_reason(problem) -> str | None:

@@ -1,9 +1,18 @@
-"""What grading produces: documented dataclasses, rendered by ``report``."""
+"""What grading produces: documented dataclasses, rendered by ``report``.
+
+Every string of a result is ``clean``ed as the result is made: messages,
+printed output, names and paths come from the student's code and folder, and
+whatever renders a result (the rich table, JSON, Gradescope's results.json, a
+feedback file yet to be written) gets them without terminal escapes or bidi
+controls. This is the one place; a writer need not remember it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Literal
+
+from gradekit.safe_text import clean
 
 Status = Literal["graded", "missing", "error", "timeout"]
 
@@ -18,6 +27,9 @@ class CheckResult:
     message: str  # what the student reads: the property, and why it failed (or, passed, the note)
     note: str = ""  # what a passing check measured, e.g. "FID 936, at most 3000" (also in message)
 
+    def __post_init__(self) -> None:
+        _clean_fields(self, "name", "message", "note")
+
 
 @dataclass(frozen=True)
 class ProblemResult:
@@ -29,6 +41,9 @@ class ProblemResult:
     output: str = ""  # what the student's code printed, capped
     seconds: float = 0.0
 
+    def __post_init__(self) -> None:
+        _clean_fields(self, "id", "title", "output")
+
     @property
     def score(self) -> float:
         return sum(c.score for c in self.checks)
@@ -39,6 +54,10 @@ class SubmissionReport:
     submission: str
     problems: list[ProblemResult]
     warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, "submission")
+        object.__setattr__(self, "warnings", [clean(w) for w in self.warnings])
 
     @property
     def score(self) -> float:
@@ -62,3 +81,8 @@ class SubmissionReport:
                 "checks": [{k: v for k, v in asdict(c).items() if k != "note"} for c in p.checks],
             } for p in self.problems],
         }
+
+
+def _clean_fields(result: object, *names: str) -> None:
+    for name in names:  # frozen dataclasses: set once, here, before anyone reads them
+        object.__setattr__(result, name, clean(getattr(result, name)))

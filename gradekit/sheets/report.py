@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from gradekit.safe_text import csv_cell
 from gradekit.sheets.marking import Marks
 
 
@@ -29,12 +30,15 @@ def marks_json(marks: Marks) -> str:
 
 
 def marks_csv(marks: Marks) -> str:
-    """``student,score,max_score,<question ids>``: the points of each question, one row per student."""
+    """``student,score,max_score,<question ids>``: the points of each question, one row per student.
+
+    Names and ids go through ``csv_cell``: a name typed as ``=HYPERLINK(...)`` is no formula in a spreadsheet.
+    """
     ids = list(dict.fromkeys(q.id for s in marks.students for q in s.questions))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student", "score", "max_score", *ids])
+    writer.writerow(["student", "score", "max_score", *map(csv_cell, ids)])
     for s in marks.students:
         points = {q.id: q.points for q in s.questions}
-        writer.writerow([s.student, f"{s.score:g}", f"{s.max_score:g}", *(f"{points[i]:g}" if i in points else "" for i in ids)])
+        writer.writerow([csv_cell(s.student), f"{s.score:g}", f"{s.max_score:g}", *(f"{points[i]:g}" if i in points else "" for i in ids)])
     return buffer.getvalue()
