@@ -35,7 +35,7 @@ def high_quality_fraction_matches_the_reference_on_planted_generators(student, p
     expect_close(fraction, high_quality_fraction(samples, centers, radius), what, atol=1e-12)
 
 
-@check(points=3)
+@check(points=2)
 @given(planted=planted_generators(large_radius=True))
 @example(planted=overlapping_radius())
 def a_sample_counts_only_for_its_nearest_centre(student, planted):

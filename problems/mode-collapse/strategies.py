@@ -21,7 +21,7 @@ def planted_generators(draw, large_radius: bool = False):
 
     Each covered mode gets its own number of samples (1 to 60) spread with the
     mode's standard deviation, some modes get none (collapse), and a few
-    outliers land anywhere near the ring. ``large_radius`` makes the radius
+    outliers land anywhere near the ring; two samples at least. ``large_radius`` makes the radius
     exceed half the distance between neighbouring centres, so that a sample
     can lie within it of two centres.
     """
@@ -38,8 +38,8 @@ def planted_generators(draw, large_radius: bool = False):
     points = [centers[k] + spread * std * rng.standard_normal((counts[k], 2)) for k in range(modes)]
     outliers = rng.uniform(-1.5 * ring_radius, 1.5 * ring_radius, (draw(st.integers(0, 20)), 2))
     samples = np.concatenate([*points, outliers])
-    if len(samples) == 0:
-        samples = outliers[:0] + centers[:1]  # at least one sample
+    if len(samples) < 2:  # ordinary sizes: at least two samples (one sample is an edge check of its own)
+        samples = np.concatenate([samples, centers[:1], rng.uniform(-1.5 * ring_radius, 1.5 * ring_radius, (1, 2))])
     spacing = 2 * ring_radius * np.sin(np.pi / modes)  # distance between neighbouring centres
     radius = (draw(st.floats(0.55, 1.5)) * spacing) if large_radius else 3 * std
     min_count = draw(st.sampled_from([1, 1, 3, 10]))
