@@ -7,6 +7,7 @@ from enum import Enum
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from gradekit.commands.common import CourseOption, fail, out
@@ -50,9 +51,17 @@ def assignments(
         out.print(f"{chosen.title}: no assignments in {chosen.assignments_dir}")
         return
     table = Table(title=f"{chosen.title}: assignments", title_justify="left")
-    for column in ("name", "title", "problems", "points", "due", "late policy"):
-        table.add_column(column, justify="right" if column == "points" else "left")
+    table.add_column("assignment", ratio=3)
+    table.add_column("problems", ratio=2, style="dim")
+    table.add_column("points", justify="right", no_wrap=True)
+    table.add_column("due", no_wrap=True)
+    table.add_column("late", no_wrap=True)
     for task in found:
-        table.add_row(task.name, task.title, ", ".join(task.problem_ids), f"{total(task):g}",
-                      task.due.isoformat() if task.due else "-", task.late.describe())
+        due = f"{task.due:%Y-%m-%d}\n{task.due:%H:%M} {task.due.isoformat()[-6:]}" if task.due else "-"
+        late = {"none": "-", "cutoff": "cutoff"}.get(task.late.policy,
+                                                     f"-{task.late.per_day:.0%}/day\nmax -{task.late.cap:.0%}")
+        table.add_row(f"[bold]{escape(task.name)}[/]\n{escape(task.title)}", "\n".join(task.problem_ids),
+                      f"{total(task):g}",
+                      due, late)
+        table.add_section()
     out.print(table)

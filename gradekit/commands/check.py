@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from gradekit.commands.common import (AssignmentOption, CourseOption, JobsOption, ProblemOption, ProblemsDirOption,
                                       grade_with_progress, out, select, warn)
@@ -46,7 +47,7 @@ def check(
     else:
         if task is not None:
             due = f"due {task.due.isoformat()}" if task.due else "no due date"
-            out.print(f"[bold]{task.title}[/] [dim]({due}; {task.late.describe()})[/]", highlight=False)
+            out.print(f"[bold]{escape(task.title)}[/] [dim]({due}; {task.late.describe()})[/]", highlight=False)
         render_rich(report, out)
         out.print("[dim]public checks only: the instructor's grade also runs hidden checks.[/]")
     if any(not c.passed for p in report.problems for c in p.checks):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from rich.console import Console
+from rich.markup import escape
 
 from gradekit.course.assignment import Assignment, days_late
 from gradekit.grading.report import render_rich, to_gradescope
@@ -85,7 +86,7 @@ class AssignmentGrade:
 
     def render_rich(self, console: Console) -> None:
         due = self.assignment.due.isoformat() if self.assignment.due else "no due date"
-        console.print(f"[bold]{self.assignment.title}[/] [dim]({self.assignment.name}; due {due}; "
+        console.print(f"[bold]{escape(self.assignment.title)}[/] [dim]({escape(self.assignment.name)}; due {due}; "
                       f"{self.assignment.late.describe()})[/]", highlight=False)
         render_rich(self.report, console)
         if self.lateness.submitted_at is not None:

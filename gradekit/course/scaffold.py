@@ -3,7 +3,7 @@
 ``init_course`` copies the bundled course (or lays out an empty one);
 ``new_problem`` writes a problem folder whose every file says what to fill in:
 ``problem.toml``, the statement, public and hidden checks, the strategies that
-draw their inputs, one wrong submission with the checks it must fail, and a
+draw their inputs, two wrong submissions with the checks each must fail, and a
 reference stub in the course's ``references/``. Once the TA has written the
 reference and the checks, ``gradekit validate ID`` proves them.
 """
@@ -196,6 +196,20 @@ score = 2  # TODO: after writing the checks, the points this submission keeps
 failed = ["worked_example", "matches_reference"]  # TODO: exactly the checks it fails
 '''
 
+WRONG_TYPE = '''\
+"""A wrong submission: an answer of the wrong type, which the precondition stops before any other check."""
+
+
+def {module}(x):
+    return "a number"
+'''
+
+WRONG_TYPE_EXPECTED = '''\
+why = "a string instead of a number: the precondition fails, so every other check fails unrun"
+score = 0
+failed = ["returns_a_number", "worked_example", "is_finite_on_ordinary_inputs", "matches_reference"]
+'''
+
 REFERENCE = '''\
 """{title}: the reference answer (a submission that earns full marks; importable as gradekit.calc.{module})."""
 
@@ -215,4 +229,6 @@ PROBLEM_FILES = {
     "hidden_checks.py": HIDDEN_CHECKS,
     "tests/constant/{module}.py": WRONG_SUBMISSION,
     "tests/constant/expected.toml": EXPECTED,
+    "tests/wrong-type/{module}.py": WRONG_TYPE,
+    "tests/wrong-type/expected.toml": WRONG_TYPE_EXPECTED,
 }
