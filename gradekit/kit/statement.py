@@ -6,9 +6,11 @@ any key a problem adds for its statement). A name the template uses that
 a hole in its worked example would mislead every student who reads it.
 
 HTML goes through markdown-it-py (CommonMark; already installed, as rich
-depends on it) with a small rule for TeX math: ``$...$`` and ``$$...$$`` pass
-through untouched as ``\\(...\\)`` and ``\\[...\\]`` for MathJax, so that
-``p_i`` or ``\\log_2`` inside a formula are never read as emphasis or escapes.
+depends on it) with a small rule for TeX math: ``$...$`` and ``$$...$$`` are
+taken out before Markdown can read ``p_i`` or ``\\log_2`` as emphasis or
+escapes, and typeset to MathML by latex2mathml when the kit is written. Every
+current browser draws MathML itself, so the page needs no script and no
+network; a formula latex2mathml cannot read is shown as its TeX.
 """
 
 from __future__ import annotations
@@ -18,26 +20,25 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from latex2mathml.converter import convert as tex_to_mathml
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
 STATEMENT_TEMPLATE = "statement.md.j2"
 
-# Loaded from a CDN when the page is opened; offline, the TeX stays readable as it is.
-MATHJAX = "https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js"
-
 PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
-<script defer src="{mathjax}"></script>
 <style>
 body {{ max-width: 46rem; margin: 2rem auto; padding: 0 1rem; font: 16px/1.55 system-ui, sans-serif; }}
 pre {{ background: #f5f5f5; padding: .75rem; overflow-x: auto; }}
 code {{ font-family: ui-monospace, monospace; font-size: .92em; }}
 table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; }}
+math {{ font-size: 1.08em; }} div.math {{ margin: .8rem 0; overflow-x: auto; }}
+code.tex {{ background: #f5f5f5; }}
 </style>
 </head>
 <body>
@@ -66,8 +67,8 @@ def render_statement(folder: Path, context: dict[str, Any]) -> str:
 
 
 def markdown_to_html(markdown: str, title: str) -> str:
-    """A standalone HTML page showing ``markdown``, its math typeset by MathJax."""
-    return PAGE.format(title=html.escape(title), mathjax=MATHJAX, body=_converter().render(markdown))
+    """A standalone HTML page showing ``markdown``, its math as MathML: no script, nothing fetched."""
+    return PAGE.format(title=html.escape(title), body=_converter().render(markdown))
 
 
 def _converter() -> MarkdownIt:
@@ -138,10 +139,17 @@ def _plausible_inline_math(content: str, after: str) -> bool:
 
 
 def _render_math_block(renderer, tokens, index, options, env) -> str:
-    return f'<div class="math">\\[{html.escape(tokens[index].content, quote=False)}\\]</div>\n'
+    return f'<div class="math">{mathml(tokens[index].content, display=True)}</div>\n'
 
 
 def _render_math(renderer, tokens, index, options, env) -> str:
     token = tokens[index]
-    opening, closing = (r"\[", r"\]") if token.markup == "$$" else (r"\(", r"\)")
-    return f'<span class="math">{opening}{html.escape(token.content, quote=False)}{closing}</span>'
+    return f'<span class="math">{mathml(token.content, display=token.markup == "$$")}</span>'
+
+
+def mathml(tex: str, *, display: bool) -> str:
+    """``tex`` as a MathML ``<math>`` element, or as escaped TeX where latex2mathml cannot read it."""
+    try:
+        return tex_to_mathml(tex.strip(), display="block" if display else "inline")
+    except Exception:  # latex2mathml raises its own and plain errors alike on what it does not know
+        return f'<code class="tex">{html.escape(tex)}</code>'
