@@ -193,7 +193,7 @@ def test_a_full_or_read_only_disk_is_reported_without_a_traceback(tmp_path, prob
         {run} {tmp_path / 'class'} 2> {logs}/full.err; echo $? > {logs}/full.rc
         sha256sum {out}/ann.json {out}/grades.csv > {logs}/after
         ls -A {out} > {logs}/listing
-        rm {out}/filler && mount -o remount,ro {out} || exit 99
+        rm {out}/filler && mount -t tmpfs -o remount,ro tmpfs {out} || exit 99
         {run} {tmp_path / 'class'} 2> {logs}/ro.err; echo $? > {logs}/ro.rc
     """
     namespace = [unshare, "--mount"] if os.geteuid() == 0 else [unshare, "--user", "--map-root-user", "--mount"]
