@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                            TimeRemainingColumn)
 from rich.text import Text
 
-err = Console(stderr=True)
+from gradekit.commands.common import (AssignmentOption, CourseOption, ProblemOption, ProblemsDirOption, err, fail,
+                                      select)
 
 
 def register(app: typer.Typer) -> None:
@@ -33,31 +33,48 @@ def grade_all(
         "--gradescope", help="Also write <student>.results.json for Gradescope.")] = False,
     regrade: Annotated[bool, typer.Option(
         "--regrade", help="Grade every student again, even those with a report in --out.")] = False,
-    problem: Annotated[Optional[list[str]], typer.Option(
-        "--problem", "-p", help="Grade only this problem (repeatable).")] = None,
-    problems_dir: Annotated[Optional[Path], typer.Option(
-        "--problems-dir", help="Folder of problem folders (default: $GRADEKIT_PROBLEMS or the checkout's).")] = None,
+    problem: ProblemOption = None,
+    assignment: AssignmentOption = None,
+    course: CourseOption = None,
+    problems_dir: ProblemsDirOption = None,
 ) -> None:
     """Grade every student folder in SUBMISSIONS; write OUT/<student>.json and OUT/grades.csv.
 
     Each report is written as soon as its student is done, so an interrupted
     run resumes where it stopped: students with a report are not graded again
-    (unless --regrade). One run at a time may write to OUT: a second one stops
+    (unless --regrade), except where the report was made for another
+    assignment, other problems or other checks: those are graded again. With
+    --assignment, SUBMISSIONS/submissions.csv (student,submitted_at) gives
+    the submission times its late policy needs; without it, none is applied. One run at a time may write to OUT: a second one stops
     at once, saying so. Exits 1 if the grader itself failed on some student or
     a report could not be written (a full disk: the reports written are kept),
     2 on bad arguments or when another run holds OUT, 128 + N on signal N
     (SIGTERM, SIGHUP: the sandboxes are stopped and cleaned up first).
     """
-    from gradekit.grading import problem as problems_lib
+    from gradekit.course.assignment import AssignmentError
+    from gradekit.course.manifest import MANIFEST_NAME, read_manifest
     from gradekit.grading.batch import OutputError, OutputInUse, grade_class
     from gradekit.grading.sandbox import warn_if_unisolated
     from gradekit.grading.termination import Terminated
 
-    try:
-        problems = problems_lib.select(problems_lib.discover(problems_dir), problem)
-    except problems_lib.ProblemError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(2) from None
+    selection = select(course=course, problems_dir=problems_dir, assignment=assignment, problem=problem)
+    assigned = selection.assignment
+    manifest = submissions / MANIFEST_NAME
+    submitted = None
+    if manifest.is_file() and assigned is None:
+        err.print(f"note: {manifest} is not used without --assignment (the due date is the assignment's)")
+    elif manifest.is_file() and assigned.due is None:
+        err.print(f"note: assignment {assigned.name!r} has no due date; {manifest} is not used")
+    elif manifest.is_file():
+        try:
+            submitted = read_manifest(manifest, assigned.due.tzinfo)
+        except AssignmentError as error:
+            fail(str(error))
+        unknown = sorted(set(submitted) - {p.name for p in submissions.iterdir() if p.is_dir()})
+        if unknown:
+            err.print(Text(f"note: {MANIFEST_NAME} names student(s) with no folder: {', '.join(unknown)}"))
+    elif assigned is not None and assigned.due is not None:
+        err.print(f"note: no {manifest}: no late penalty is applied")
     with warnings.catch_warnings():  # said once, below, not also as Python's warning
         warnings.simplefilter("ignore", RuntimeWarning)
         warning = warn_if_unisolated() if scheduler is None else None  # Dask workers judge their own sandbox
@@ -77,8 +94,9 @@ def grade_all(
             bar.update(task, advance=1, description=f"{escape(grade.student)}: {score}")  # a name is not markup
 
         try:
-            result = grade_class(submissions, out, problems, workers=workers, scheduler=scheduler,
-                                 regrade=regrade, gradescope=gradescope, on_start=started, on_graded=graded)
+            result = grade_class(submissions, out, selection.problems, workers=workers, scheduler=scheduler,
+                                 regrade=regrade, gradescope=gradescope, on_start=started, on_graded=graded,
+                                 assignment=assigned, submitted=submitted)
         except (ValueError, OutputInUse) as error:
             err.print(Text.assemble(("error:", "red"), f" {error}"))
             raise typer.Exit(2) from None
@@ -97,6 +115,9 @@ def grade_all(
 
     err.print(Text(f"graded {len(result.graded)} student(s), {len(result.skipped)} already graded; "
                    f"wrote {result.csv}"))
+    if result.stale:
+        err.print(Text(f"{len(result.stale)} of them had a report made for another assignment, other problems "
+                       f"or changed checks, so they were graded again: {', '.join(result.stale)}"))
     if result.grader_errors:
         err.print(Text.assemble((f"the grader failed on {len(result.grader_errors)} student(s)", "red"),
                                 f" ({', '.join(result.grader_errors)}); run again to retry them"))

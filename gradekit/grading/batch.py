@@ -42,9 +42,13 @@ from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 
+from gradekit.course.assignment import Assignment
+from gradekit.course.fingerprint import grading_stamp, student_stamp
+from gradekit.course.graded import grade_under
 from gradekit.grading import sandbox, termination
 from gradekit.grading.output import (OutputError, OutputInUse, exclusive, make_folder,  # noqa: F401 (re-exported)
                                      remove_partial_writes, write_atomically)
@@ -67,6 +71,8 @@ class StudentJob:
     problems: tuple[Problem, ...]
     include_hidden: bool = True
     files: tuple[tuple[str, bytes], ...] | None = None  # its content, for graders that cannot see ``folder``
+    assignment: Assignment | None = None  # its points and late policy shape the report
+    submitted_at: datetime | None = None  # from submissions.csv; None: no late penalty
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,14 @@ def grade_job(job: StudentJob) -> StudentGrade:
             unpack_folder(job.files, folder)
             report = grade_submission(folder, list(job.problems), include_hidden=job.include_hidden)
         report = replace(report, submission=job.folder)
-    return StudentGrade(job.student, report.to_json(), to_gradescope(report), time.monotonic() - started)
+    return _grade_of(job, report, time.monotonic() - started)
+
+
+def _grade_of(job: StudentJob, report, seconds: float) -> StudentGrade:
+    if job.assignment is None:
+        return StudentGrade(job.student, report.to_json(), to_gradescope(report), seconds)
+    graded = grade_under(report, job.assignment, job.submitted_at)
+    return StudentGrade(job.student, graded.to_json(), graded.to_gradescope(), seconds)
 
 
 _child: list[ProcessPoolExecutor] = []  # a Dask worker's grading process, started on its first job
@@ -142,7 +155,8 @@ def grader_error_grade(job: StudentJob, error: BaseException) -> StudentGrade:
     """The grade of a student the grader itself failed to grade: every check failed, and why."""
     why = clean(f"the grader failed on this submission ({type(error).__name__}: {error}); it will be retried")
     report = failed_report(Path(job.folder), list(job.problems), why, include_hidden=job.include_hidden)
-    return StudentGrade(job.student, {**report.to_json(), "grader_error": why}, to_gradescope(report), 0.0)
+    grade = _grade_of(job, report, 0.0)
+    return replace(grade, report={**grade.report, "grader_error": why})
 
 
 # ---------------------------------------------------------------- shipping a folder to a remote grader
@@ -288,6 +302,7 @@ class ClassResult:
     students: list[str]
     graded: list[str] = field(default_factory=list)  # by this run
     skipped: list[str] = field(default_factory=list)  # graded by an earlier run
+    stale: list[str] = field(default_factory=list)  # graded again: their report was for other problems or checks
     grader_errors: list[str] = field(default_factory=list)
 
     @property
@@ -313,9 +328,14 @@ def student_folders(submissions: Path, out: Path) -> list[Path]:
 def grade_class(submissions: Path, out: Path, problems: list[Problem], *, workers: int = 1,
                 scheduler: str | None = None, regrade: bool = False, gradescope: bool = False,
                 include_hidden: bool = True, on_graded: OnGraded | None = None,
-                on_start: Callable[[int, int], None] | None = None) -> ClassResult:
+                on_start: Callable[[int, int], None] | None = None, assignment: Assignment | None = None,
+                submitted: Mapping[str, datetime] | None = None) -> ClassResult:
     """Grade every student folder of ``submissions`` not graded yet; write reports and grades.csv.
 
+    Each report records its ``grading`` stamp (the assignment, the problems, a
+    fingerprint of their checks, the submission time); a report with another
+    stamp is stale and its student is graded again. ``submitted`` maps a
+    student folder's name to its submission time, for ``assignment``'s late policy.
     ``on_start(total, already_graded)`` and ``on_graded(grade)`` report progress.
     ``OutputInUse`` if another run holds ``out``; ``OutputError`` if a report
     cannot be written (the run stops; the reports written are intact).
@@ -328,33 +348,43 @@ def grade_class(submissions: Path, out: Path, problems: list[Problem], *, worker
         folders = student_folders(submissions, out)
         result = ClassResult(out, [file_stem(p.name) for p in folders])
         todo = []
+        run_stamp = grading_stamp(problems, assignment)
+        stamps = {}
         for folder in folders:
             student = file_stem(folder.name)
-            if not regrade and _already_graded(out, student, gradescope):
+            when = (submitted or {}).get(folder.name)
+            stamps[student] = student_stamp(run_stamp, when)
+            graded_before = _already_graded(out, student, gradescope)
+            if not regrade and graded_before and graded_before.get("grading") == stamps[student]:
                 result.skipped.append(student)
             else:
-                todo.append(StudentJob(student, str(folder), tuple(problems), include_hidden))
+                if not regrade and graded_before:
+                    result.stale.append(student)
+                todo.append(StudentJob(student, str(folder), tuple(problems), include_hidden,
+                                       assignment=assignment, submitted_at=when))
         if on_start:
             on_start(len(folders), len(result.skipped))
         outcomes = run_dask(todo, scheduler) if scheduler else run_local(todo, max(1, workers))
         try:
             for job, outcome in outcomes:
                 grade = outcome if isinstance(outcome, StudentGrade) else grader_error_grade(job, outcome)
+                grade = replace(grade, report={**grade.report, "grading": stamps[job.student]})
                 write_grade(out, grade, gradescope=gradescope)
                 (result.grader_errors if "grader_error" in grade.report else result.graded).append(job.student)
                 if on_graded:
                     on_graded(grade)
         finally:
             outcomes.close()  # stopped early: the pool's running jobs end before the lock is let go
-        write_csv(out, [p.id for p in problems])
+        write_csv(out, [p.id for p in problems], stamp=run_stamp)
     return result
 
 
-def _already_graded(out: Path, student: str, gradescope: bool) -> bool:
+def _already_graded(out: Path, student: str, gradescope: bool) -> dict | None:
+    """The student's report, if a complete one is there (whatever it was graded against)."""
     report = read_report(out / f"{student}{REPORT_SUFFIX}")
     if report is None or "grader_error" in report:
-        return False
-    return not gradescope or (out / f"{student}{GRADESCOPE_SUFFIX}").is_file()
+        return None
+    return report if not gradescope or (out / f"{student}{GRADESCOPE_SUFFIX}").is_file() else None
 
 
 def read_report(path: Path) -> dict | None:
@@ -376,31 +406,40 @@ def write_grade(out: Path, grade: StudentGrade, *, gradescope: bool) -> None:
     write_atomically(out / f"{grade.student}{REPORT_SUFFIX}", json.dumps(grade.report, indent=2))
 
 
-def write_csv(out: Path, problem_ids: list[str]) -> Path:
+def write_csv(out: Path, problem_ids: list[str], *, stamp: dict | None = None) -> Path:
     """grades.csv from every report in ``out``: student, score, max_score, one column per problem.
 
-    Text cells go through ``csv_cell`` (no formulas); numbers are ours.
+    With ``stamp``, only the reports graded against it (another assignment's
+    stay on disk, out of this CSV); ``late_penalty`` (the share taken off) when
+    a report has one. Text cells go through ``csv_cell`` (no formulas); numbers are ours.
     """
     reports = {}
     for path in sorted(out.glob(f"*{REPORT_SUFFIX}")):
         if path.name.endswith(GRADESCOPE_SUFFIX):
             continue
         report = read_report(path)
-        if report is not None:
+        if report is not None and (stamp is None or _same_run(report.get("grading"), stamp)):
             reports[path.name[: -len(REPORT_SUFFIX)]] = report
     columns = list(problem_ids)
     for report in reports.values():
         columns += [p["id"] for p in report["problems"] if p["id"] not in columns]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student", "score", "max_score", *map(csv_cell, columns)])
+    late = any("late" in report for report in reports.values())
+    writer.writerow(["student", "score", "max_score", *(["late_penalty"] if late else []), *map(csv_cell, columns)])
     for student, report in reports.items():
         scores = {p["id"]: p["score"] for p in report["problems"]}
-        writer.writerow([csv_cell(student), _number(report["score"]), _number(report["max_score"]),
+        penalty = [_number(report["late"]["penalty"]) if "late" in report else ""] if late else []
+        writer.writerow([csv_cell(student), _number(report["score"]), _number(report["max_score"]), *penalty,
                          *(_number(scores[c]) if c in scores else "" for c in columns)])
     path = out / CSV_NAME
     write_atomically(path, buffer.getvalue().rstrip("\n"))
     return path
+
+
+def _same_run(recorded: dict | None, stamp: dict) -> bool:
+    """Whether a report's stamp is the run's, whatever the student's own submission time."""
+    return isinstance(recorded, dict) and all(recorded.get(key) == value for key, value in stamp.items())
 
 
 def _number(value: float) -> str:
