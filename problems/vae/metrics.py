@@ -6,9 +6,7 @@ ELBO itself is computed here with the reference's formulas, and z is drawn
 here, so the student's sampling cannot flatter the metric.
 """
 
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 import torch
@@ -17,12 +15,13 @@ from gradekit.calc.reparameterize import reparameterize
 from gradekit.calc.vae import vae_loss
 from gradekit.data import load_digits_split
 from gradekit.grading.api import expect_tensor, expect_true
+from gradekit.grading.problem import problem_here
 from gradekit.grading.training_runs import expect_full_run
 
 from .strategies import expect_pair
 
-CONFIG = tomllib.loads((Path(__file__).parent / "problem.toml").read_text())
-TRAINING, THRESHOLDS = CONFIG["training"], CONFIG["metrics"]
+PROBLEM = problem_here(__file__)
+TRAINING = PROBLEM.training
 
 
 @lru_cache(maxsize=1)
@@ -31,14 +30,13 @@ def digit_rows(data_seed: int) -> tuple[np.ndarray, np.ndarray]:
     return load_digits_split(seed=data_seed).flat()
 
 
-def measure(student, seed: int = TRAINING["seed"]) -> dict[str, float]:
+def measure(student, seed: int = TRAINING.seed) -> dict[str, float]:
     """Train in the sandbox, then the negative ELBO and the MSE of decode(mu) on the held-out digits."""
-    train_rows, test_rows = digit_rows(TRAINING["data_seed"])
-    run = expect_full_run(student.harness(
-        "harness:train", images=train_rows, latent_dim=TRAINING["latent_dim"], steps=TRAINING["steps"],
-        batch_size=TRAINING["batch_size"], learning_rate=TRAINING["learning_rate"], seed=seed,
-        runaway_seconds=TRAINING["runaway_seconds"]), TRAINING["steps"], "training the VAE")
-    shape = (len(test_rows), TRAINING["latent_dim"])
+    train_rows, test_rows = digit_rows(TRAINING.data_seed)
+    settings = TRAINING.as_kwargs("latent_dim", "steps", "batch_size", "learning_rate", "runaway_seconds", seed=seed)
+    run = expect_full_run(student.harness("harness:train", images=train_rows, **settings), TRAINING.steps,
+                          "training the VAE")
+    shape = (len(test_rows), TRAINING.latent_dim)
     mu, logvar = expect_pair(student.harness("harness:trained_encode", test_rows), "the trained encode", shape)
     mu, logvar = torch.from_numpy(mu.astype(np.float32)), torch.from_numpy(logvar.astype(np.float32))
     eps = torch.randn(shape, generator=torch.Generator().manual_seed(seed))
@@ -53,9 +51,9 @@ def measure(student, seed: int = TRAINING["seed"]) -> dict[str, float]:
 
 def baselines() -> dict[str, float]:
     """What the trivial model scores: q(z|x) = N(0, I) and every image decoded to the mean training image."""
-    train_rows, test_rows = digit_rows(TRAINING["data_seed"])
+    train_rows, test_rows = digit_rows(TRAINING.data_seed)
     mean_image = np.broadcast_to(train_rows.mean(axis=0), test_rows.shape).astype(np.float32)
-    zeros = torch.zeros(len(test_rows), TRAINING["latent_dim"])
+    zeros = torch.zeros(len(test_rows), TRAINING.latent_dim)
     return {"negative_elbo": float(vae_loss(torch.from_numpy(mean_image), torch.from_numpy(test_rows), zeros, zeros)),
             "reconstruction_mse": float(np.mean((mean_image - test_rows) ** 2))}
 
