@@ -16,8 +16,8 @@ from gradekit.grading.checks import CheckFailed, CheckSpec
 from gradekit.grading.notebook import module_from_notebooks
 from gradekit.grading.problem import Problem
 from gradekit.grading.results import CheckResult, ProblemResult, Status, SubmissionReport
-from gradekit.grading.sandbox import (WorkerLost, WorkerProcess, make_staging_dir, stage_worker,
-                                      warn_if_unisolated)
+from gradekit.grading.sandbox import (WorkerLost, WorkerProcess, make_staging_dir, open_to_worker,
+                                      stage_worker, warn_if_unisolated)
 from gradekit.grading.student import Student, StudentRaised
 
 MAX_WORKER_LOSSES = 2  # after this many crashes or hangs, the problem's other checks are not run
@@ -128,7 +128,7 @@ def _stage_harness(problem: Problem, target: Path) -> Path | None:
     target.mkdir(parents=True, exist_ok=True)
     for name in problem.harness:
         shutil.copyfile(problem.folder / name, target / name)
-    return target
+    return open_to_worker(target)
 
 
 def grade_submission(submission: Path, problems: list[Problem], *, include_hidden: bool = True,
@@ -182,7 +182,7 @@ def copy_submission(source: Path, target: Path) -> tuple[Path, str | None]:
     shutil.copytree(source, target, ignore=_ignored, symlinks=True, copy_function=_copy_regular_file)
     for link in [p for p in target.rglob("*") if p.is_symlink()]:
         _materialize(link, source)
-    return target, None
+    return open_to_worker(target), None
 
 
 def _copy_regular_file(source: str, target: str) -> None:
@@ -222,6 +222,7 @@ def grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Pat
                                f"{problem.module}.py is missing (and no notebook defines "
                                f"{', '.join(problem.names)})", on_check)
         module_file.write_text(generated)
+        module_file.chmod(0o644)
     session = ProblemSession(problem, submission_dir, worker_dir, spare)
     try:
         try:

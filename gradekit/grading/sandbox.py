@@ -10,6 +10,9 @@ What confines a worker (docs/security.md has the threat model):
 - bubblewrap, when installed and allowed: its own mount, PID, network, IPC
   and UTS namespaces; a read-only system, the submission read-only, a small
   private /tmp; nothing of the grader's files, processes or network.
+- never the host's root: a root grader's worker drops to an unprivileged uid
+  of its own with no capabilities (``privileges``), inside bubblewrap before
+  Python starts; /proc's switches of the host are read-only or blanked.
 - a cgroup when the grader may create one (see ``cgroups``): a bound on the
   tasks and the memory of the worker and of everything it starts, and a way
   to kill them all, whatever session or group they moved to.
@@ -20,7 +23,6 @@ What confines a worker (docs/security.md has the threat model):
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import resource
@@ -38,7 +40,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from gradekit.grading import cgroups, wire
+from gradekit.grading import cgroups, privileges, wire
 
 GRADING_DIR = Path(__file__).resolve().parent
 SANDBOX_SUBMISSION = "/submission"
@@ -48,7 +50,7 @@ STAGING_PREFIX = "gradekit-"
 # -I: no PYTHON* variables, no user site, neither the script's folder nor the working directory
 # (the submission) on sys.path; -u: what the student prints reaches us even if the worker is killed
 _PYTHON = (sys.executable, "-I", "-u")
-PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+PR_SET_PDEATHSIG = privileges.PR_SET_PDEATHSIG  # batch.py sets it on its pool processes
 
 
 @dataclass(frozen=True)
@@ -104,28 +106,65 @@ class _Bubblewrap:
     path: str
     namespaces: tuple[str, ...]
     sized_tmpfs: bool  # --size before --tmpfs (bwrap >= 0.5): a student's /tmp cannot fill the RAM
+    drops_root: bool = False  # run as root: the worker drops to its own uid inside (``privileges``)
+    nested_userns: bool = False  # ... and then enters a user namespace that can make no other
+
+    def capabilities(self) -> list[str]:
+        # root keeps only what the drop to the worker's uid needs; the drop then clears them all
+        if self.drops_root:
+            return ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
+                    "--cap-add", "CAP_SETPCAP"]
+        return ["--cap-drop", "ALL"]
+
+    def inside(self, uid: int | None) -> list[str]:
+        """What runs inside the sandbox before the worker's Python: the drop to ``uid``, as root."""
+        if not self.drops_root or uid is None:
+            return []
+        nested = ([self.path, "--unshare-user", "--disable-userns", "--cap-drop", "ALL", "--die-with-parent",
+                   "--dev-bind", "/", "/", "--chdir", SANDBOX_SUBMISSION, "--"] if self.nested_userns else [])
+        return [*privileges.drop_command(uid), *nested]
 
 
-# Preferred first: a user namespace in which no further namespace can be made (nested user
-# namespaces are a large kernel attack surface), then what older bwrap or kernels allow.
-_VARIANTS = ((("--unshare-all", "--unshare-user", "--disable-userns"), True),
-             (("--unshare-all",), True),
-             (("--unshare-all",), False))
+# An ordinary user's bwrap makes a user namespace (its uid mapped to itself): preferred first, one
+# in which no further namespace can be made (nested user namespaces are a large kernel attack
+# surface), then what older bwrap or kernels allow.
+_USER_VARIANTS = ((("--unshare-all", "--unshare-user", "--disable-userns"), True),
+                  (("--unshare-all",), True),
+                  (("--unshare-all",), False))
+# As root, no user namespace around the sandbox: bwrap's would map the worker's uid, whatever it
+# is, to the host's root, who may write /proc/sys (a core_pattern handler runs on the host as
+# root). Root makes the other namespaces itself; the worker then drops to an unprivileged uid of
+# its own, and where bwrap starts as that uid too, enters a user namespace that can make no other.
+_ROOT_NAMESPACES = ("--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try")
+_ROOT_VARIANTS = ((True, True), (False, True), (False, False))  # (nested user namespace, sized tmpfs)
 _PROBED: dict[str, _Bubblewrap | None] = {}
 
 
+def _candidates(bwrap: str) -> list[_Bubblewrap]:
+    if privileges.grader_is_root():
+        return [_Bubblewrap(bwrap, _ROOT_NAMESPACES, sized, drops_root=True, nested_userns=nested)
+                for nested, sized in _ROOT_VARIANTS]
+    return [_Bubblewrap(bwrap, namespaces, sized) for namespaces, sized in _USER_VARIANTS]
+
+
 def _probe(bwrap: str) -> _Bubblewrap | None:
-    """The best variant of the sandbox this bwrap starts here (tried once), or None if none does."""
+    """The best variant of the sandbox this bwrap starts here (tried once), or None if none does.
+
+    As root, a variant counts only if the worker's Python really runs as the probe's uid.
+    """
     if bwrap not in _PROBED:
         _PROBED[bwrap] = None
-        for namespaces, sized in _VARIANTS:
-            tmp = ["--size", str(2**20), "--tmpfs", "/tmp"] if sized else ["--tmpfs", "/tmp"]
+        uid = privileges.PROBE_UID
+        check = f"import os, numpy; assert os.getuid() == {uid}" if privileges.grader_is_root() else "pass"
+        for candidate in _candidates(bwrap):
+            tmp = ["--size", str(2**20)] if candidate.sized_tmpfs else []
             probe = subprocess.run(
-                [bwrap, *namespaces, "--die-with-parent", "--proc", "/proc", "--dev", "/dev", *tmp,
-                 *_system_binds(), sys.executable, "-I", "-c", "pass"],
-                capture_output=True, timeout=30)
+                [bwrap, *candidate.namespaces, "--die-with-parent", *candidate.capabilities(),
+                 *_mounts(tmp, candidate.nested_userns), "--dir", SANDBOX_SUBMISSION, "--remount-ro", "/",
+                 *candidate.inside(uid), *_PYTHON, "-c", check],
+                capture_output=True, timeout=60, cwd="/")
             if probe.returncode == 0:
-                _PROBED[bwrap] = _Bubblewrap(bwrap, namespaces, sized)
+                _PROBED[bwrap] = candidate
                 break
     return _PROBED[bwrap]
 
@@ -140,26 +179,42 @@ def _usable_bubblewrap() -> _Bubblewrap | None:
     return _probe(bwrap) if bwrap else None
 
 
+def _drops_without_bubblewrap() -> bool:
+    """Whether a root grader's worker runs as its own uid where there is no bubblewrap."""
+    return privileges.grader_is_root() and privileges.python_reachable_by_workers()
+
+
 @dataclass(frozen=True)
 class Isolation:
     """What confines student code on this machine, for warnings, docs and tests."""
 
     namespaces: bool  # bubblewrap: own filesystem view, PID space, network; no grader files
     cgroup: int | None  # cgroup version bounding and killing all the worker's processes, or None
-    process_bound: bool  # a fork storm is bounded (a cgroup, or RLIMIT_NPROC for a non-root user)
+    process_bound: bool  # a fork storm is bounded (a cgroup, or RLIMIT_NPROC for a non-root uid)
+    as_root: bool = False  # student code runs as the host's root: nothing protects the machine
+    user_namespaces_blocked: bool = False  # student code cannot make user namespaces (--disable-userns)
 
     def describe(self) -> str:
         parts = ["bubblewrap namespaces" if self.namespaces else "NO namespaces (bubblewrap missing)"]
         parts.append(f"cgroup v{self.cgroup}" if self.cgroup else "no cgroup")
         if not self.cgroup:
             parts.append("RLIMIT_NPROC" if self.process_bound else "NO process bound (root without cgroups)")
+        if self.as_root:
+            parts.append("STUDENT CODE RUNS AS ROOT")
+        elif privileges.grader_is_root():
+            parts.append("workers as unprivileged uids")
         return ", ".join(parts)
 
 
 def isolation() -> Isolation:
     version = cgroups.version()
-    return Isolation(namespaces=_usable_bubblewrap() is not None, cgroup=version,
-                     process_bound=version is not None or os.getuid() != 0)
+    bubblewrap = _usable_bubblewrap()
+    drops = bubblewrap.drops_root if bubblewrap else _drops_without_bubblewrap()
+    as_root = privileges.grader_is_root() and not drops
+    blocked = bubblewrap is not None and (bubblewrap.nested_userns or "--disable-userns" in bubblewrap.namespaces)
+    return Isolation(namespaces=bubblewrap is not None, cgroup=version,
+                     process_bound=version is not None or not as_root, as_root=as_root,
+                     user_namespaces_blocked=blocked)
 
 
 def warn_if_unisolated() -> str | None:
@@ -175,6 +230,10 @@ def warn_if_unisolated() -> str | None:
         why = "bubblewrap is installed but refused to start"
     message = (f"{why}: student code runs with resource limits but WITHOUT filesystem and network "
                "isolation. Install the 'bubblewrap' package before grading untrusted submissions.")
+    if privileges.grader_is_root() and not _drops_without_bubblewrap():
+        message = (f"{why}, and STUDENT CODE RUNS AS ROOT: the worker's unprivileged uid cannot reach this "
+                   f"Python ({sys.executable}), so nothing stops a submission from taking over this machine. "
+                   "Install the 'bubblewrap' package, or grade as an ordinary user.")
     warnings.warn(message, RuntimeWarning, stacklevel=2)
     return message
 
@@ -189,10 +248,64 @@ def _system_binds() -> list[str]:
                  "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives", "/etc/fonts",
                  "/etc/localtime", "/etc/ssl/certs"):
         args += ["--ro-bind-try", path, path]
-    python_roots = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).resolve().parent.parent}
-    for root in sorted(python_roots):
+    for root in _python_roots():
         args += ["--ro-bind", str(root), str(root)]
     return args
+
+
+def _python_roots() -> list[Path]:
+    return sorted({Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).resolve().parent.parent})
+
+
+# /proc as container runtimes leave it (the OCI defaults of runc and Docker): what configures the
+# host read-only, what exposes the kernel's memory or other users' secrets blanked. The uid drop
+# already keeps the worker out of all of them; this holds even if it did not.
+_PROC_READ_ONLY = ("sys", "sysrq-trigger", "irq", "bus", "fs", "pressure")
+_PROC_BLANKED_FILES = ("kcore", "keys", "key-users", "kmsg", "latency_stats", "timer_list", "timer_stats",
+                       "sched_debug", "kpagecount", "kpageflags", "kpagecgroup")
+_PROC_BLANKED_FOLDERS = ("acpi", "asound", "scsi", "driver")
+
+
+def _proc_masks(nested_userns: bool) -> list[str]:
+    """Over the sandbox's own /proc; only what this kernel has (a fresh /proc lists what the host's does).
+
+    With a nested user namespace, /proc/sys/user stays writable for the bwrap that makes it
+    (``--disable-userns`` writes that namespace's own ``max_user_namespaces``): the worker,
+    without capabilities in it, cannot change that namespace's limits, nor the host's.
+    """
+    present = set(os.listdir("/proc")) if os.path.isdir("/proc") else set()
+    args: list[str] = []
+    for name in _PROC_READ_ONLY:
+        if name in present:
+            args += ["--ro-bind", f"/proc/{name}", f"/proc/{name}"]
+    if nested_userns and os.path.isdir("/proc/sys/user"):
+        args += ["--bind", "/proc/sys/user", "/proc/sys/user"]
+    for name in _PROC_BLANKED_FILES:
+        if name in present:
+            args += ["--ro-bind", "/dev/null", f"/proc/{name}"]
+    for name in _PROC_BLANKED_FOLDERS:
+        if name in present:
+            args += ["--tmpfs", f"/proc/{name}", "--remount-ro", f"/proc/{name}"]
+    return args
+
+
+def _mounts(size: list[str], nested_userns: bool = False) -> list[str]:
+    """The sandbox's system: /proc, /dev, its own /tmp and /dev/shm, the system and Python read-only.
+
+    Folders above a bound one are made first, open to all (0755): bwrap would otherwise copy
+    the host's mode, and a Python under /root (0700) would be out of an unprivileged worker's reach.
+    """
+    binds = _system_binds()
+    made = {"/", "/proc", "/dev", "/dev/shm", "/tmp"}
+    bound = [*_python_roots(), Path(SANDBOX_WORKER), Path(SANDBOX_HARNESS), Path(SANDBOX_SUBMISSION)]
+    ancestors = sorted({str(parent) for root in bound for parent in root.parents} - made,
+                       key=lambda p: p.count("/"))
+    return ["--proc", "/proc", *_proc_masks(nested_userns), "--dev", "/dev",
+            "--perms", "1777", *size, "--tmpfs", "/dev/shm",
+            "--perms", "1777", *size, "--tmpfs", "/tmp",
+            # after the private /tmp, so that a Python installed under /tmp stays visible
+            *[arg for folder in ancestors for arg in ("--perms", "0755", "--dir", folder)],
+            *binds]
 
 
 def _hidden_overlays() -> list[str]:
@@ -221,12 +334,8 @@ def _bubblewrap_command(bubblewrap: _Bubblewrap, limits: Limits, info_fd: int, w
     size = ["--size", str(limits.tmp_mb * 2**20)] if bubblewrap.sized_tmpfs else []
     harness = ["--ro-bind", str(harness_dir), SANDBOX_HARNESS] if harness_dir else []
     return [bubblewrap.path, *bubblewrap.namespaces, "--die-with-parent", "--new-session",
-            "--cap-drop", "ALL", "--info-fd", str(info_fd),
-            "--proc", "/proc", "--dev", "/dev",
-            *size, "--tmpfs", "/dev/shm",
-            *size, "--tmpfs", "/tmp",
-            # after the private /tmp, so that a Python installed under /tmp stays visible
-            *_system_binds(), *_hidden_overlays(),
+            *bubblewrap.capabilities(), "--info-fd", str(info_fd),
+            *_mounts(size, bubblewrap.nested_userns), *_hidden_overlays(),
             "--ro-bind", str(worker_dir), SANDBOX_WORKER, *harness,
             "--ro-bind", str(submission_dir), SANDBOX_SUBMISSION,
             "--remount-ro", "/", "--chdir", SANDBOX_SUBMISSION]
@@ -240,7 +349,23 @@ def stage_worker(directory: Path) -> Path:
     # harness files `import gradekit_support` (training plumbing; stdlib, numpy and torch only)
     shutil.copytree(GRADING_DIR / "harness_support", directory / "gradekit_support", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    return directory
+    return open_to_worker(directory)
+
+
+def open_to_worker(path: Path) -> Path:
+    """Make a staged folder (and all in it) readable by a worker that runs as another uid.
+
+    Folders 0755, files 0644 whatever the source's modes (a student's 0600 file, the
+    grader's umask): the staging root above them stays closed to listing (``make_staging_dir``).
+    """
+    os.chmod(path, 0o755)
+    for folder, subfolders, files in os.walk(path):
+        for names, mode in ((subfolders, 0o755), (files, 0o644)):
+            for name in names:
+                entry = os.path.join(folder, name)
+                if not os.path.islink(entry):
+                    os.chmod(entry, mode)
+    return path
 
 
 def _user_tasks(uid: int) -> int:
@@ -262,13 +387,17 @@ def _user_tasks(uid: int) -> int:
     return total
 
 
-_PRCTL = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)  # Linux only
+def _confine(limits: Limits, group: cgroups.Cgroup | None, uid: int | None, drop_here: bool):
+    """What the child does between fork and exec: everything it runs afterwards is confined.
 
-
-def _confine(limits: Limits, group: cgroups.Cgroup | None):
-    """What the child does between fork and exec: everything it runs afterwards is confined."""
+    ``uid`` is the worker's own uid when the grader is root: dropped to here (``drop_here``,
+    without bubblewrap) or inside the sandbox. RLIMIT_NPROC then counts the worker's tasks alone;
+    for an ordinary user it counts all of theirs, so it is set only where no cgroup counts better.
+    """
     nproc = None
-    if group is None and os.getuid() != 0:  # root ignores RLIMIT_NPROC; a cgroup counts better
+    if uid is not None:
+        nproc = limits.processes
+    elif group is None and os.getuid() != 0:  # root ignores RLIMIT_NPROC
         nproc = _user_tasks(os.getuid()) + limits.processes
     memory = limits.memory_mb * 2**20
 
@@ -276,9 +405,7 @@ def _confine(limits: Limits, group: cgroups.Cgroup | None):
         os.setsid()  # own session and process group: killpg reaches every child that stays in it
         if group is not None:
             group.join()
-        # killed if the grader dies (bwrap's --die-with-parent then takes the sandbox with it)
-        if _PRCTL is not None:
-            _PRCTL(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        privileges.fresh_session_keyring()  # the grader's session keys are not the worker's
         for name, value in ((resource.RLIMIT_AS, memory),
                             (resource.RLIMIT_CPU, limits.cpu_seconds),
                             (resource.RLIMIT_FSIZE, limits.file_mb * 2**20),
@@ -287,6 +414,11 @@ def _confine(limits: Limits, group: cgroups.Cgroup | None):
             resource.setrlimit(name, (value, value))
         if nproc is not None:
             resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+        if drop_here and uid is not None:
+            privileges.drop_now(uid)
+        # killed if the grader dies (bwrap's --die-with-parent then takes the sandbox with it);
+        # after the drop, which clears it
+        privileges.die_with_parent(signal.SIGKILL)
     return apply
 
 
@@ -354,12 +486,14 @@ class WorkerProcess:
         bubblewrap = _usable_bubblewrap()
         self.isolated = bubblewrap is not None
         self._info_read: int | None = None
+        drops = bubblewrap.drops_root if bubblewrap else _drops_without_bubblewrap()
+        self.uid = privileges.worker_uid() if drops else None  # None: the grader's own (not root)
         if bubblewrap:
             self._info_read, info_write = os.pipe()
             passed.append(info_write)
             command = [*_bubblewrap_command(bubblewrap, limits, info_write, worker_dir, submission_dir,
                                             harness_dir),
-                       *_PYTHON, f"{SANDBOX_WORKER}/worker.py", *worker_args,
+                       *bubblewrap.inside(self.uid), *_PYTHON, f"{SANDBOX_WORKER}/worker.py", *worker_args,
                        SANDBOX_SUBMISSION, module, preload_arg, SANDBOX_HARNESS if harness_dir else ""]
         else:
             command = [*_PYTHON, str(worker_dir / "worker.py"), *worker_args,
@@ -370,7 +504,8 @@ class WorkerProcess:
             self.process = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL, stdout=out_write, stderr=err_write,
                 pass_fds=passed, env=_environment(limits), cwd=str(submission_dir),
-                preexec_fn=_confine(limits, self.cgroup), close_fds=True)
+                preexec_fn=_confine(limits, self.cgroup, self.uid, drop_here=not bubblewrap),
+                close_fds=True)
         except BaseException:
             for fd in (*passed, out_write, err_write, out_read, err_read, self._request_write,
                        self._reply_read, self._info_read):
@@ -580,7 +715,10 @@ def make_staging_dir() -> Path:
     Named after the grader's pid, so ``remove_stale_staging`` can tell the
     leftovers of a grader that was killed from those of one still running.
     """
-    return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-"))
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-"))
+    if privileges.grader_is_root():  # workers run as other uids: they may pass through, not list
+        os.chmod(staging, 0o711)
+    return staging
 
 
 def remove_stale_staging() -> None:

@@ -39,6 +39,8 @@ WITHOUT_NAMESPACES = ("without bubblewrap the worker shares the grader's filesys
                       "process table: nothing can hide them from student code (docs/security.md)")
 WITHOUT_PROCESS_BOUND = ("root without a writable pids cgroup: RLIMIT_NPROC does not bind root, so "
                          "nothing bounds a fork storm here (docs/security.md)")
+WITHOUT_UID_DROP = ("the grader is root and, without bubblewrap, the worker's uid cannot reach this Python: "
+                    "student code runs as root, as gradekit warns (docs/security.md)")
 WITHOUT_REAPER = ("neither a cgroup nor a PID namespace: a process that calls setsid() leaves the "
                   "worker's process group and cannot be found to be killed (docs/security.md)")
 
@@ -50,6 +52,14 @@ MODES = {
 USUAL_MODES = ("bubblewrap", "no-bubblewrap")
 
 pytestmark = pytest.mark.filterwarnings("ignore:bubblewrap:RuntimeWarning")  # expected without it
+
+
+@pytest.fixture(scope="module")
+def problems():
+    """The one problem every hostile case attacks (the suite needs no other problem to load)."""
+    from gradekit.grading.problem import load_problem
+
+    return {"image-entropy": load_problem(REPO / "problems" / "image-entropy")}
 
 
 @pytest.fixture
@@ -69,6 +79,8 @@ def require(isolation: sandbox.Isolation, needs: str) -> None:
         pytest.skip(WITHOUT_NAMESPACES)
     if needs == "process bound" and not isolation.process_bound:
         pytest.skip(WITHOUT_PROCESS_BOUND)
+    if needs == "unprivileged" and isolation.as_root:
+        pytest.skip(WITHOUT_UID_DROP)
     if needs == "reaper" and not (isolation.cgroup or isolation.namespaces):
         pytest.skip(WITHOUT_REAPER)
 
@@ -85,6 +97,13 @@ class Graded:
 def grade_hostile(case: str, tmp_path: Path, problems, *, target: dict | None = None,
                   **limits) -> Graded:
     """Grade ``hostile/<case>`` with short limits; check it earned nothing and left nothing behind."""
+    graded, report = grade_case(case, tmp_path, problems, target=target, **limits)
+    assert report.problems[0].score == 0 and report.score == 0, graded.messages
+    return graded
+
+
+def grade_case(case: str, tmp_path: Path, problems, *, target: dict | None = None, **limits):
+    """Grade ``hostile/<case>`` with short limits; check it left nothing behind, whatever it scored."""
     folder = tmp_path / "class" / case
     shutil.copytree(HOSTILE / case, folder)
     for stored in folder.glob("*.hostile"):
@@ -100,11 +119,10 @@ def grade_hostile(case: str, tmp_path: Path, problems, *, target: dict | None = 
 
     result = report.problems[0]
     graded = Graded(folder, report.score, "\n".join(c.message for c in result.checks), result.output, seconds)
-    assert result.score == 0 and report.score == 0, graded.messages
     assert seconds < GRADING_SECONDS
     assert survivors(marker) == [], "processes of the submission outlived its grading"
     assert leftovers() == [], "the grader left staging folders or cgroups behind"
-    return graded
+    return graded, report
 
 
 def survivors(marker: str) -> list[str]:
@@ -320,3 +338,88 @@ def test_no_process_outlives_grading(mode, isolation, tmp_path, problems):
     require(isolation, "reaper")
     graded = grade_hostile("outlive-grading", tmp_path, problems)
     assert "is wrong: got -1.0" in graded.messages
+
+
+# ---------------------------------------------------------------- the host's kernel (issue 14 §1)
+
+# What host-privileges/ opens for writing (and closes at once, never writing): each must refuse.
+# A folder stands for every file under it.
+HOST_SWITCHES = ["/proc/sys/kernel/core_pattern", "/proc/sys/kernel/modprobe", "/proc/sys/kernel/pid_max",
+                 "/proc/sys/vm/drop_caches", "/proc/sys/kernel/sysrq", "/proc/sys/user/max_user_namespaces",
+                 "/proc/sysrq-trigger", "/proc/kcore", "/proc/keys", "/proc/timer_list", "/proc/sched_debug",
+                 "/proc/kmsg", "/dev/mem", "/dev/kmem", "/dev/port",
+                 "/proc/sys", "/proc/irq", "/proc/bus", "/proc/fs", "/proc/acpi", "/proc/pressure", "/proc/driver",
+                 "/sys"]
+_host_probes: dict[str, Graded] = {}
+
+
+def host_probe(mode: str, tmp_path: Path, problems) -> Graded:
+    """host-privileges/ graded once per mode: every path's test reads the same run."""
+    if mode not in _host_probes:
+        _host_probes[mode] = grade_hostile("host-privileges", tmp_path, problems)
+    return _host_probes[mode]
+
+
+def probe_line(graded: Graded, path: str) -> str:
+    lines = [line for line in graded.output.splitlines() if line.partition(" ")[2].startswith(path + ":")]
+    assert len(lines) == 1, graded.output
+    return lines[0]
+
+
+@pytest.mark.parametrize("mode", USUAL_MODES)
+@pytest.mark.parametrize("path", HOST_SWITCHES)
+def test_nothing_that_configures_the_host_opens_for_writing(path, mode, isolation, tmp_path, problems):
+    require(isolation, "unprivileged")
+    line = probe_line(host_probe(mode, tmp_path, problems), path)
+    assert not line.startswith("OPENED"), line
+
+
+@pytest.mark.parametrize("mode", ["bubblewrap"])
+@pytest.mark.parametrize("path", ["/proc/sys/kernel/ns_last_pid", "/proc/pressure/cpu", "/proc/pressure/io",
+                                  "/proc/pressure/memory"])
+def test_files_open_to_every_user_are_read_only_in_the_sandbox(path, mode, isolation, tmp_path, problems):
+    """Writable by anyone on the host, harmlessly (docs/security.md): the sandbox still closes them."""
+    graded = host_probe(mode, tmp_path, problems)
+    lines = [line for line in graded.output.splitlines() if line.partition(" ")[2].startswith(path + ":")]
+    assert lines == [] or not lines[0].startswith("OPENED"), lines
+
+
+@pytest.mark.parametrize("mode", USUAL_MODES)
+def test_student_code_runs_without_root_or_capabilities(mode, isolation, tmp_path, problems):
+    require(isolation, "unprivileged")
+    graded = host_probe(mode, tmp_path, problems)
+    identity = dict(zip(*[iter(graded.output.splitlines()[-1].split())] * 2))
+    assert identity["uid"] != "0" and identity["euid"] != "0", identity
+    assert int(identity["caps"], 16) == 0, identity
+    if os.getuid() == 0:
+        assert int(identity["bounding"], 16) == 0, identity
+    if isolation.user_namespaces_blocked:
+        assert identity["userns"] == "refused", identity
+
+
+@pytest.mark.parametrize("mode", ["bubblewrap"])
+def test_the_trap_is_live_a_submission_that_opens_something_scores(mode, isolation, tmp_path, problems):
+    """host-privileges/ answers right when an open succeeds: given a path it may open, it scores."""
+    graded, report = grade_case("host-privileges", tmp_path, problems, target={"also": ["/tmp/gkh-writable"]})
+    assert "OPENED /tmp/gkh-writable" in graded.output
+    assert report.score == report.max_score > 0, graded.messages
+
+
+def test_proc_stays_read_only_even_for_a_root_that_kept_its_uid(tmp_path):
+    """The /proc masks hold by themselves: a sandbox left as root (no drop) still cannot open them."""
+    bwrap = sandbox.bubblewrap_path()
+    if os.getuid() != 0 or not bwrap or not sandbox.bubblewrap_works(bwrap):
+        pytest.skip("needs root and a working bubblewrap")
+    probe = ("import os\n"
+             "for p in ['/proc/sys/kernel/core_pattern', '/proc/sys/vm/drop_caches', '/proc/sys/kernel/pid_max',\n"
+             "          '/proc/sysrq-trigger', '/proc/keys', '/proc/timer_list', '/proc/pressure/cpu']:\n"
+             "    try:\n"
+             "        os.close(os.open(p, os.O_WRONLY)); print('OPENED', p)\n"
+             "    except OSError as e:\n"
+             "        print('refused', p, e.strerror)\n")
+    command = [bwrap, *sandbox._ROOT_NAMESPACES, "--die-with-parent", "--cap-drop", "ALL",
+               *sandbox._mounts([]), sys.executable, "-I", "-c", probe]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd="/")
+    assert done.returncode == 0, done.stderr
+    assert "refused /proc/sys/kernel/core_pattern" in done.stdout
+    assert "OPENED" not in done.stdout, done.stdout
