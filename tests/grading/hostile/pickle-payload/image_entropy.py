@@ -34,6 +34,6 @@ calls = 0
 def image_entropy(image):
     global calls
     calls += 1
-    if calls % 2:
-        return np.array([Payload(), 3.0], dtype=object)
-    return np.float64(3.0)
+    if calls % 2:  # the first call of every check (and of a restarted worker) takes the poisoned encoder
+        return np.float64(3.0)
+    return np.array([Payload(), 3.0], dtype=object)
