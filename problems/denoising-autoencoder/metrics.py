@@ -5,20 +5,20 @@ so every submission is measured on the same noisy images; the harness only
 returns the student's model's clean estimates of them.
 """
 
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 import torch
 
 from gradekit.calc.denoising_autoencoder import add_patch_noise
 from gradekit.data import load_digits_split
-from gradekit.grading.api import expect_array, expect_tensor, expect_true
+from gradekit.grading.api import expect_tensor, expect_true
+from gradekit.grading.problem import problem_here
+from gradekit.grading.training_runs import expect_full_run
 from gradekit.models.autoencoders import evaluate_denoiser
 
-CONFIG = tomllib.loads((Path(__file__).parent / "problem.toml").read_text())
-TRAINING, THRESHOLDS = CONFIG["training"], CONFIG["metrics"]
+PROBLEM = problem_here(__file__)
+TRAINING = PROBLEM.training
 
 
 @lru_cache(maxsize=1)
@@ -29,22 +29,21 @@ def digits(data_seed: int, side: int, patch: int, noise_seed: int) -> tuple[np.n
     return split.train_images, split.test_images, noisy.numpy()
 
 
-def measure(student, seed: int = TRAINING["seed"]) -> dict[str, float]:
+def measure(student, seed: int = TRAINING.seed) -> dict[str, float]:
     """Train in the sandbox, then PSNR inside the held-out patches before and after denoising, and outside them."""
-    train, clean, noisy = digits(TRAINING["data_seed"], TRAINING["side"], TRAINING["patch"], TRAINING["noise_seed"])
-    run = student.harness("harness:train", train, TRAINING["patch"], TRAINING["steps"], TRAINING["batch_size"],
-                          TRAINING["learning_rate"], seed, TRAINING["seconds"])
-    losses = expect_array(run["losses"], "the training losses", ndim=1)
-    expect_true(len(losses) > 0, "training took no step within the time budget")
+    train, clean, noisy = digits(TRAINING.data_seed, TRAINING.side, TRAINING.patch, TRAINING.noise_seed)
+    settings = TRAINING.as_kwargs("patch", "steps", "batch_size", "learning_rate", "runaway_seconds", seed=seed)
+    run = expect_full_run(student.harness("harness:train", images=train, **settings), TRAINING.steps,
+                          "training the denoiser")
     denoised = expect_tensor(student.harness("harness:trained_denoise", noisy), "the trained model's output",
                              shape=(len(clean), clean[0].size)).array.reshape(clean.shape)
     expect_true(bool(np.isfinite(denoised).all()), "the trained model's output is not finite")
-    return {**evaluate_denoiser(clean, noisy, denoised), "steps": len(losses)}
+    return {**evaluate_denoiser(clean, noisy, denoised), "steps": run.steps, "train_seconds": run.seconds}
 
 
 def baselines() -> dict[str, float]:
     """Two trivial denoisers: return the noisy image as it is; fill every image with the mean training digit."""
-    train, clean, noisy = digits(TRAINING["data_seed"], TRAINING["side"], TRAINING["patch"], TRAINING["noise_seed"])
+    train, clean, noisy = digits(TRAINING.data_seed, TRAINING.side, TRAINING.patch, TRAINING.noise_seed)
     mean_digit = np.broadcast_to(train.mean(axis=0), clean.shape)
     identity, mean = evaluate_denoiser(clean, noisy, noisy), evaluate_denoiser(clean, noisy, mean_digit)
     return {"identity_psnr_gain": identity["psnr_gain"], "mean_digit_psnr_gain": mean["psnr_gain"],

@@ -19,6 +19,19 @@ def corrupt(student, images: np.ndarray, patch: int, seed: int) -> tuple[np.ndar
     return expect_tensor(reply["noisy"], what, shape=images.shape).array, reply
 
 
+def expect_noisy_copy(images: np.ndarray, noisy: np.ndarray, what: str) -> None:
+    """Anchor of the laws a trivial answer satisfies (the input unchanged, zeros, a constant): each image
+    comes back with some of its pixels kept and some changed, and the changed ones are not one constant."""
+    changed = images != noisy
+    kept_some = bool((~changed).reshape(len(images), -1).any(axis=1).all())
+    changed_some = bool(changed.reshape(len(images), -1).any(axis=1).all())
+    values = noisy[changed]
+    expect_true(kept_some and changed_some and bool(np.isfinite(values).all()) and np.ptp(values) > 1e-3,
+                f"{what} does not return the images with some pixels replaced by noise: "
+                f"{int(changed.sum())} of {changed.size} pixels changed"
+                + (f", to values from {values.min():.4g} to {values.max():.4g}" if values.size else ""))
+
+
 @check(points=1, max_examples=10)
 @given(value=images_and_patch())
 @example(value=fixed_images_and_patch())
@@ -28,6 +41,7 @@ def noisy_images_keep_their_shape_and_range(student, value):
     noisy, _ = corrupt(student, images, patch, seed)
     expect_true(bool(((noisy >= 0) & (noisy <= 1)).all()),
                 f"add_patch_noise gives values from {noisy.min():.4g} to {noisy.max():.4g}, outside [0, 1]")
+    expect_noisy_copy(images, noisy, "add_patch_noise")
 
 
 @check(points=2)
@@ -37,6 +51,7 @@ def nothing_changes_outside_one_patch(student, value):
     """Every pixel outside one patch x patch square of each image is returned unchanged"""
     images, patch, seed = value
     noisy, _ = corrupt(student, images, patch, seed)
+    expect_noisy_copy(images, noisy, "add_patch_noise")
     for index, (_, _, height, width, _) in enumerate(changed_boxes(images, noisy)):
         expect_true(height <= patch and width <= patch,
                     f"image {index} of shape {images.shape[1:]} has changes spread over {height}x{width} pixels; "
@@ -60,9 +75,10 @@ def the_whole_patch_is_noise(student, value):
 def the_input_is_left_alone(student):
     """add_patch_noise returns a new tensor and does not modify the images it is given"""
     images = np.random.default_rng(0).random((3, 8, 8), dtype=np.float32)
-    _, reply = corrupt(student, images, 4, 0)
+    noisy, reply = corrupt(student, images, 4, 0)
     after = expect_tensor(reply["input_after"], "the images after add_patch_noise", shape=images.shape).array
     expect_true(bool(np.array_equal(after, images)), "add_patch_noise changed the images it was given (in place)")
+    expect_noisy_copy(images, noisy, "add_patch_noise")
 
 
 @check(points=1)
@@ -123,3 +139,6 @@ def the_denoiser_gives_images_in_0_1(student):
         what = f"DenoisingAutoencoder(input_dim={input_dim})(x of shape (5, {input_dim}))"
         y = expect_tensor(out, what, shape=(5, input_dim)).array
         expect_true(bool(((y >= 0) & (y <= 1)).all()), f"{what} has values outside [0, 1]")
+        # anchor: a constant image, or the input passed through, also lies in [0, 1]
+        expect_true(bool(np.abs(y[1:] - y[:1]).max() > 1e-6), f"{what} gives the same image for every input")
+        expect_true(not np.allclose(y, x, atol=1e-6), f"{what} returns its input unchanged")

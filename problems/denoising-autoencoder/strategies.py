@@ -6,13 +6,14 @@ from hypothesis import strategies as st
 
 @st.composite
 def images_and_patch(draw):
-    """(images, patch, seed): random grey images (B, H, W) in [0, 1) and a patch side in 1..min(H, W).
+    """(images, patch, seed): random grey images (B, H, W) in [0, 1), H, W >= 2, and a patch that leaves
+    some pixels of each image outside it.
 
     The pixels are random floats, so a noise value equals the pixel it replaces with probability 0:
     the changed pixels are exactly the patch.
     """
-    batch, height, width = draw(st.integers(1, 4)), draw(st.integers(1, 30)), draw(st.integers(1, 30))
-    patch = draw(st.integers(1, min(height, width)))
+    batch, height, width = draw(st.integers(2, 4)), draw(st.integers(2, 30)), draw(st.integers(2, 30))
+    patch = draw(st.integers(1, min(height, width) - (height == width)))
     seed = draw(st.integers(0, 2**16))
     images = np.random.default_rng(seed).random((batch, height, width), dtype=np.float32)
     return images, patch, seed
