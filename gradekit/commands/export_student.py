@@ -27,8 +27,12 @@ def export_student(
         "--problems", "-p", help="Problem ids, comma-separated or repeated (default: every problem).")] = None,
     format: Annotated[KitFormat, typer.Option(
         "--format", help="dir: a folder; zip: one .zip to upload to an LMS.")] = KitFormat.dir,
-    install_command: Annotated[str, typer.Option(
-        "--install", help="How the README tells students to install gradekit.")] = "pip install gradekit",
+    install_command: Annotated[Optional[str], typer.Option(
+        "--install", help="How the README tells students to install gradekit "
+                          "(default: pip install the wheel the kit carries).")] = None,
+    wheel: Annotated[Optional[Path], typer.Option(
+        "--wheel", help="The gradekit wheel the kit carries in wheels/ (default: this gradekit's, "
+                        "built without the course).")] = None,
     assignment: AssignmentOption = None,
     course: CourseOption = None,
     problems_dir: ProblemsDirOption = None,
@@ -52,7 +56,8 @@ def export_student(
         extra[f"assignments/{task.path.name}"] = task.path.read_text(encoding="utf-8")
     try:
         path = export_kit(selection.problems, out, references_dir=selection.course.references_dir,
-                          install_command=install_command, as_zip=format is KitFormat.zip, extra_files=extra)
+                          install_command=install_command, as_zip=format is KitFormat.zip, extra_files=extra,
+                          wheel=wheel)
     except (ProblemError, KitError, KitLeak, StarterError, StatementError, OSError) as error:
         fail(str(error))
     check = "gradekit check ." + (f" --assignment {task.name}" if task else "")

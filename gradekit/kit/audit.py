@@ -18,6 +18,7 @@ SECRET_MODULES = ("gradekit.calc", "references")  # the references, under both n
 SECRET_SIBLINGS = ("hidden_checks", "variants")  # problem-folder modules that import the references
 SECRET_FILES = tuple(f"{name}.py" for name in SECRET_SIBLINGS)
 SECRET_FOLDERS = ("tests", "references")  # wrong submissions hold near-answers; references are answers
+WHEEL_COURSE = "gradekit/course/bundled/"  # where a wheel built in the checkout carries the whole course
 
 
 GRADEKIT_DIR = Path(gradekit.__file__).resolve().parent
@@ -124,8 +125,38 @@ def audit_kit(kit: Path) -> None:
             problems += [f"{relative} imports {name}" for name in secret_imports(path.read_text(), str(relative))]
         elif path.suffix == ".ipynb":
             problems += [f"{relative} imports {name}" for name in _notebook_imports(path)]
+        elif path.suffix == ".whl":
+            problems += [f"{relative}: {why}" for why in wheel_leaks(path)]
     if problems:
         raise KitLeak("the kit would reveal what students must not see:\n  " + "\n  ".join(problems))
+
+
+def wheel_leaks(path: Path) -> list[str]:
+    """What a gradekit wheel bound for the kit holds that must not ship: a bundled course, secret files.
+
+    Its own modules are gradekit's (``gradekit.calc`` is a path to a course's
+    references, empty without one), so only names are checked, not imports.
+    """
+    import zipfile
+
+    found = []
+    with zipfile.ZipFile(path) as wheel:
+        for name in wheel.namelist():
+            parts = name.split("/")
+            if name.startswith(WHEEL_COURSE):
+                found.append(f"{name}: a bundled course never ships")
+            elif not (parts[0] == "gradekit" or parts[0].endswith(".dist-info")):
+                found.append(f"{name}: a gradekit wheel holds the package and its metadata only")
+            elif parts[-1] == "hidden_checks.py" or any(p in (*SECRET_FOLDERS, "problems") for p in parts[:-1]):
+                found.append(f"{name}: this file never ships")
+    return found
+
+
+def audit_wheel(path: Path) -> None:
+    leaks = wheel_leaks(path)
+    if leaks:
+        raise KitLeak(f"the gradekit wheel {path.name} would reveal what students must not see:\n  "
+                      + "\n  ".join(leaks))
 
 
 def _notebook_imports(path: Path) -> list[str]:

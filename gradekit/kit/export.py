@@ -4,8 +4,10 @@
 kit/
   README.md                    install gradekit, fill in, check, hand in
   <module>.py                  one starter per problem (the folder is the student's submission)
-  notebook/assignment.ipynb    the same starters with their statements, for notebook courses
-                               (assignment-numpy.ipynb and assignment-torch.ipynb if both kinds are asked)
+  notebook/assignment.ipynb    the same starters with their statements and a check(...) cell after each,
+                               for notebook courses (assignment-numpy.ipynb and assignment-torch.ipynb
+                               if both kinds are asked)
+  wheels/gradekit-*.whl        the gradekit students install (no course inside: see kit.wheel)
   problems/<id>/
     problem.toml               points = the public checks' points (see kit_problem_toml)
     statement.md, statement.html
@@ -31,17 +33,16 @@ from gradekit.grading.notebook import defined_names
 from gradekit.grading.problem import Problem
 from gradekit.kit.audit import audit_kit
 from gradekit.kit.manifest import public_files
-from gradekit.kit.notebook import NotebookProblem, assignment_notebook
+from gradekit.kit.notebook import NotebookProblem, assignment_notebook, check_call
 from gradekit.kit.readme import ReadmeRow, readme
 from gradekit.kit.starter import StarterError, starter_source
 from gradekit.kit.statement import markdown_to_html, render_statement
 from gradekit.tomlfile import loads as toml_loads
 
-DEFAULT_INSTALL = "pip install gradekit"
 CHECK_COMMAND = "gradekit check . --problems-dir problems"
 NOTEBOOK_FOLDER = "notebook"
 NOTEBOOK_STEM = "assignment"
-NOTEBOOK_CHECK_ARGUMENTS = "check . --problems-dir ../problems"  # after `python -m gradekit.cli`
+WHEELS_FOLDER = "wheels"
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can store: same problems, same bytes
 
 
@@ -61,12 +62,15 @@ class KitProblem:
 
 
 def export_kit(problems: list[Problem], out: Path, *, references_dir: Path | None = None,
-               install_command: str = DEFAULT_INSTALL, as_zip: bool = False,
-               extra_files: dict[str, str] | None = None) -> Path:
+               install_command: str | None = None, as_zip: bool = False,
+               extra_files: dict[str, str] | None = None, wheel: Path | None = None) -> Path:
     """Write the kit for ``problems`` to the folder ``out`` (or the zip file ``out``); return its path.
 
     ``extra_files`` (path in the kit -> text) go in too, audited with the rest: the kit's
     ``course.toml`` and its assignment, so that ``gradekit check --assignment`` works in it.
+    ``wheel`` is the gradekit wheel the kit carries in ``wheels/`` (default: this gradekit's,
+    built without any course: ``kit.wheel``); the README installs it, unless
+    ``install_command`` says otherwise.
     """
     if not problems:
         raise KitError("no problems to export")
@@ -83,9 +87,15 @@ def export_kit(problems: list[Problem], out: Path, *, references_dir: Path | Non
         raise KitError(f"{out} exists and is not an empty folder; remove it first")
     kit_problems = [prepare(p, references_dir) for p in problems]
     _refuse_shared_modules(kit_problems)
+    wheel = Path(wheel) if wheel is not None else _student_wheel()
+    if not wheel.is_file() or not wheel.name.startswith("gradekit-") or wheel.suffix != ".whl":
+        raise KitError(f"{wheel} is not a gradekit wheel file (gradekit-<version>-...whl)")
+    install_command = install_command or f"pip install {WHEELS_FOLDER}/{wheel.name}"
     with tempfile.TemporaryDirectory(prefix="gradekit-kit-") as scratch:
         build = Path(scratch) / out.stem
         write_kit(kit_problems, build, install_command)
+        (build / WHEELS_FOLDER).mkdir()
+        shutil.copyfile(wheel, build / WHEELS_FOLDER / wheel.name)
         for name, text in (extra_files or {}).items():
             (build / name).parent.mkdir(parents=True, exist_ok=True)
             (build / name).write_text(text)
@@ -149,9 +159,11 @@ def _write_notebooks(kit_problems: list[KitProblem], folder: Path) -> list[Path]
     paths = []
     for preload, members in groups.items():
         path = folder / (f"{NOTEBOOK_STEM}.ipynb" if len(groups) == 1 else f"{NOTEBOOK_STEM}-{preload[-1]}.ipynb")
+        everything = len(groups) == 1  # check() checks the kit's assignment: here, this notebook's problems
         notebook = assignment_notebook([NotebookProblem(k.problem.id, k.statement, k.starter) for k in members],
                                        introduction=_notebook_introduction(members),
-                                       check_arguments=NOTEBOOK_CHECK_ARGUMENTS)
+                                       final_check=check_call(None if everything else
+                                                              [k.problem.id for k in members]))
         path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n")
         paths.append(path)
     return paths
@@ -178,8 +190,19 @@ def kit_problem_toml(toml: str, public_points: float) -> str:
 def _notebook_introduction(members: list[KitProblem]) -> str:
     titles = "\n".join(f"- {k.problem.title} (`{k.problem.module}`)" for k in members)
     return (f"# Assignment\n\n{titles}\n\nFill in each starter cell: replace every `raise NotImplementedError` "
-            f"with your code and keep the names and signatures. The last cell runs the public checks on the "
-            f"notebooks of this folder; the grader reads the functions and classes they define.")
+            f"with your code and keep the names and signatures. Run the `check(...)` cell below a starter to "
+            f"run that problem's public checks on the code this notebook has run so far: they run in the same "
+            f"sandbox as `gradekit check`, and show each check passed or failed, the smallest input it failed "
+            f"on, and the points. The grader reads the functions and classes the notebook defines.")
+
+
+def _student_wheel() -> Path:
+    from gradekit.kit.wheel import WheelError, student_wheel
+
+    try:
+        return student_wheel()
+    except WheelError as error:
+        raise KitError(str(error)) from None
 
 
 def _refuse_shared_modules(kit_problems: list[KitProblem]) -> None:

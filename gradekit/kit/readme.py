@@ -39,6 +39,13 @@ source ~/.venvs/gradekit/bin/activate
 {{ install_command }}
 ```
 
+Run the last line from this folder: {% if "wheels/" in install_command %}gradekit itself comes from this kit
+(`wheels/`, the version your instructor grades with), and pip fetches its
+dependencies (numpy, PyTorch, ...) as usual. For PyTorch's smaller CPU-only
+build, install it first with
+`pip install torch torchvision --index-url https://download.pytorch.org/whl/cpu`.{% else %}it is the
+install line your instructor chose.{% endif %}
+
 ## Work
 
 Open a starter (`{{ rows[0].module }}.py`, ...) and replace each
@@ -48,8 +55,15 @@ the grader calls them. The docstrings and statements give the conventions
 
 Prefer a notebook? The statements and starters of this kit are also in
 {% for notebook in notebooks %}`{{ notebook }}`{{ " and " if not loop.last }}{% endfor %}. Work there instead of the `.py`
-files (the grader takes notebooks whose code cells define the same names) and
-check with the command in the last cell.
+files (the grader takes notebooks whose code cells define the same names);
+install Jupyter beside gradekit (`pip install jupyterlab`) and open it from
+this folder. Below each starter a cell runs that problem's public checks on
+the code the notebook has run so far, and shows the result in the notebook:
+
+```python
+from gradekit.notebook import check
+check("{{ rows[0].id }}")     # one problem; check() checks them all
+```
 
 ## Check, as often as you like
 

@@ -14,6 +14,8 @@ from gradekit.grading.notebook import defined_names, module_from_notebooks
 from gradekit.grading.problem import discover, load_problem, validate
 from gradekit.kit.audit import KitLeak
 from gradekit.kit.export import KitError, export_kit, kit_problem_toml
+from gradekit.kit.notebook import SETUP
+from gradekit.notebook import without_gradekit
 from gradekit.kit.statement import StatementError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,7 +28,9 @@ def test_kit_holds_readme_starters_notebook_and_each_problems_public_part(spine_
         assert {"problem.toml", "statement.md", "statement.html", "public_checks.py"} <= {
             p.name for p in folder.iterdir()}
     readme = (spine_kit / "README.md").read_text()
-    assert "pip install gradekit" in readme and "gradekit check . --problems-dir problems" in readme
+    wheels = [p.name for p in (spine_kit / "wheels").iterdir()]
+    assert len(wheels) == 1 and wheels[0].startswith("gradekit-") and wheels[0].endswith(".whl")
+    assert f"pip install wheels/{wheels[0]}" in readme and "gradekit check . --problems-dir problems" in readme
     assert (spine_kit / "notebook" / "assignment.ipynb").is_file()
 
 
@@ -70,6 +74,28 @@ def test_numpy_and_torch_problems_get_a_notebook_each(all_problems, tmp_path):
                                                                    "assignment-torch.ipynb"]
     numpy_notebook = (kit / "notebook" / "assignment-numpy.ipynb").read_text()
     assert "import torch" not in numpy_notebook
+    # check() would check the kit's every problem; each notebook's last cell names its own
+    last = json.loads(numpy_notebook)["cells"][-1]
+    assert "".join(last["source"]) == 'check("image-entropy")'
+
+
+def test_notebook_has_a_check_cell_after_each_starter(spine_kit, spine_problems):
+    cells = json.loads((spine_kit / "notebook" / "assignment.ipynb").read_text())["cells"]
+    sources = {cell["id"]: "".join(cell["source"]) for cell in cells}
+    ids = [cell["id"] for cell in cells]
+    assert sources["setup"] == SETUP and ids.index("setup") < ids.index(f"{spine_problems[0].id}-starter")
+    for problem in spine_problems:
+        assert ids.index(f"{problem.id}-check") == ids.index(f"{problem.id}-starter") + 1
+        assert sources[f"{problem.id}-check"] == f'check("{problem.id}")'
+    assert ids[-1] == "check" and sources["check"] == "check()"
+
+
+def test_the_grader_reads_a_checked_notebook_without_its_check_lines():
+    """The grader keeps imports and assignments: the check lines must not reach the sandbox."""
+    cells = without_gradekit([SETUP + "\nimport numpy as np", "def f(x):\n    check = 2\n    return x",
+                              'result = check("maxout")\nN = 3', "%time y = f(1)\ncheck()", "def broken(:"])
+    assert cells == ["import numpy as np", "def f(x):\n    check = 2\n    return x", "N = 3",
+                     "%time y = f(1)", "def broken(:"]
 
 
 def test_zip_holds_the_kit_under_one_folder_and_is_reproducible(spine_kit, spine_problems, tmp_path):

@@ -7,8 +7,10 @@ description, every file of references/ byte for byte.
 
 import ast
 import json
+from collections import Counter
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -24,15 +26,29 @@ def squashed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def kit_texts(kit: Path) -> dict[str, str]:
-    """Every file of the kit as the text a student reads; a notebook as its cells' sources."""
-    texts = {}
+def kit_files(kit: Path) -> dict[str, bytes]:
+    """Every file of the kit, and every member of the gradekit wheel it carries (``wheels/x.whl!member``)."""
+    files = {}
     for path in kit.rglob("*"):
         if path.is_file():
-            text = path.read_text()
-            if path.suffix == ".ipynb":
-                text = "\n".join("".join(cell["source"]) for cell in json.loads(text)["cells"])
-            texts[str(path.relative_to(kit))] = text
+            files[str(path.relative_to(kit))] = path.read_bytes()
+            if path.suffix == ".whl":
+                with zipfile.ZipFile(path) as wheel:
+                    files |= {f"{path.relative_to(kit)}!{name}": wheel.read(name) for name in wheel.namelist()}
+    return files
+
+
+def kit_texts(kit: Path) -> dict[str, str]:
+    """Every text file of the kit (wheel members too) as a student reads it; a notebook as its cells' sources."""
+    texts = {}
+    for name, data in kit_files(kit).items():
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:  # the wheel itself, network weights: no text to search
+            continue
+        if name.endswith(".ipynb"):
+            text = "\n".join("".join(cell["source"]) for cell in json.loads(text)["cells"])
+        texts[name] = text
     return texts
 
 
@@ -85,8 +101,11 @@ def test_kit_names_no_hidden_check(full_kit, all_problems):
     public = {d for p in all_problems for _, d in declared_checks(p.folder / "public_checks.py")}
     hidden = [c for p in all_problems for c in declared_checks(p.folder / "hidden_checks.py")]
     assert len(hidden) >= len(all_problems), "too few hidden checks found: this test would prove little"
+    # gradekit's own source (the wheel) may use a name many problems give their hidden checks, as
+    # `gradekit new-problem`'s scaffold does: a convention, not one problem's secret
+    shared = {name for name, count in Counter(name for name, _ in hidden).items() if count > 1}
     leaks = [f"{file}: {name}" for name, description in hidden for file, text in texts.items()
-             if re.search(rf"\b{re.escape(name)}\b", text)
+             if (re.search(rf"\b{re.escape(name)}\b", text) and not ("!" in file and name in shared))
              or (description and description not in public and description in text)]
     assert leaks == []
 
@@ -97,9 +116,13 @@ def test_kit_holds_no_file_of_references_hidden_checks_or_wrong_submissions(full
         secret_files += [problem.folder / "hidden_checks.py", problem.folder / "variants.py"]
         secret_files += [p for p in (problem.folder / "tests").rglob("*") if p.is_file()]
     secret_bytes = {path.read_bytes() for path in secret_files if path.is_file()}
-    kit_files = [p for p in full_kit.rglob("*") if p.is_file()]
-    assert [p for p in kit_files if p.read_bytes() in secret_bytes] == []
+    files = kit_files(full_kit)
+    assert any("!gradekit/" in name for name in files), "the kit carries no gradekit wheel to search"
+    assert [name for name, data in files.items() if data in secret_bytes] == []
     assert [p for p in full_kit.rglob("*") if p.name in ("hidden_checks.py", "variants.py", "tests", "references")] == []
+    in_wheel = [name.split("!", 1)[1] for name in files if "!" in name]
+    assert [name for name in in_wheel if name.startswith("gradekit/course/bundled/")
+            or set(name.split("/")) & {"hidden_checks.py", "tests", "references", "problems"}] == []
 
 
 def python_sources(kit: Path) -> list[tuple[str, str]]:
@@ -136,6 +159,17 @@ def test_audit_names_a_hidden_check_slipped_into_a_kit(spine_kit, tmp_path):
         audit_kit(kit)
     assert "problems/image-entropy/hidden_checks.py: this file never ships" in str(leak.value)
     assert "helper.py imports .hidden_checks" in str(leak.value)
+
+
+def test_audit_refuses_a_wheel_that_bundles_the_course(spine_kit, tmp_path):
+    kit = tmp_path / "kit"
+    shutil.copytree(spine_kit, kit)
+    wheel = next((kit / "wheels").glob("gradekit-*.whl"))
+    with zipfile.ZipFile(wheel, "a") as archive:
+        archive.writestr("gradekit/course/bundled/references/maxout.py", "def maxout(x, units): ...\n")
+    with pytest.raises(KitLeak) as leak:
+        audit_kit(kit)
+    assert f"wheels/{wheel.name}: gradekit/course/bundled/references/maxout.py" in str(leak.value)
 
 
 def test_audit_follows_gradekit_modules_that_import_the_references(tmp_path, monkeypatch):
