@@ -1,6 +1,6 @@
 """TF, IDF and TF-IDF of a term over a small corpus (exam Q3a).
 
-    tf(t, d)       = count of t in d / number of tokens in d
+    tf(t, d)       = count of t in d / number of tokens in d  (0 for a document without tokens)
     idf(t, D)      = ln(N / df(t)),  N documents, df(t) of them hold t
     tf_idf(t, d, D) = tf(t, d) * idf(t, D)
 """
@@ -17,8 +17,13 @@ def tokenize(text: str) -> list[str]:
 
 
 def tf(term: str, document: str) -> float:
-    """Term frequency: how often ``term`` occurs among the tokens of ``document``, over their number."""
+    """Term frequency: how often ``term`` occurs among the tokens of ``document``, over their number.
+
+    A document without tokens (empty, or punctuation only) holds no term: its tf is 0.
+    """
     tokens = tokenize(document)
+    if not tokens:
+        return 0.0
     return tokens.count(term) / len(tokens)
 
 

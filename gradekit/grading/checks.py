@@ -9,6 +9,11 @@ short note, such as ``"FID 936 (at most 3000)"``, shown beside that line when it
 passes, so the grade says by how much it passed.
 A check may be a hypothesis property (``@given`` under ``@check``): the grader
 runs it derandomized, and for public checks reports the smallest failing input.
+
+A precondition (``@check(points=0, precondition=True)``) checks type and shape:
+it earns nothing, and when it fails every other check of the problem fails with
+"not run: <precondition> failed: <why>", so a submission of the wrong kind is
+told once what is wrong and earns nothing from laws its output cannot satisfy.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ class CheckSpec:
     description: str
     function: Callable
     is_property: bool  # a hypothesis @given test
+    precondition: bool = False  # worth nothing; when it fails, no other check of the problem runs
 
 
 # Derandomized, no example database: the same submission always gets the same grade.
@@ -77,18 +83,22 @@ def _draw_no_local_constants() -> None:
 _draw_no_local_constants()
 
 
-def check(points: float, *, name: str | None = None,
-          max_examples: int | None = None) -> Callable[[Callable], Callable]:
+def check(points: float, *, name: str | None = None, max_examples: int | None = None,
+          precondition: bool = False) -> Callable[[Callable], Callable]:
     """Mark a function as a check worth ``points``; its name defaults to the function's.
 
     ``max_examples`` overrides the problem's for a hypothesis check (do not put
     ``@settings`` on checks: the grader applies its own, derandomized).
+    ``precondition=True`` (with ``points=0``) makes it a type/shape gate: it runs
+    before the other checks, and if it fails none of them runs.
     """
-    if points <= 0:
+    if precondition and points != 0:
+        raise ValueError(f"a precondition earns nothing: write points=0, not {points}")
+    if not precondition and points <= 0:
         raise ValueError(f"a check must be worth positive points, not {points}")
 
     def mark(function: Callable) -> Callable:
-        setattr(function, CHECK_ATTRIBUTE, (points, name or function.__name__, max_examples))
+        setattr(function, CHECK_ATTRIBUTE, (points, name or function.__name__, max_examples, precondition))
         return function
 
     return mark
@@ -101,7 +111,7 @@ def collect_checks(module, visibility: str, max_examples: int) -> list[CheckSpec
         marked = getattr(value, CHECK_ATTRIBUTE, None)
         if marked is None:
             continue
-        points, name, own_examples = marked
+        points, name, own_examples, precondition = marked
         is_property = hasattr(value, "hypothesis")
         if is_property:
             value = _stop_at_missing_functions(
@@ -110,7 +120,7 @@ def collect_checks(module, visibility: str, max_examples: int) -> list[CheckSpec
         specs.append(CheckSpec(
             name=name, points=float(points), visibility=visibility,
             description=doc[0].rstrip(".") if doc else name.replace("_", " "),
-            function=value, is_property=is_property))
+            function=value, is_property=is_property, precondition=precondition))
     return specs
 
 

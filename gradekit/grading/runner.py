@@ -16,8 +16,8 @@ from gradekit.grading.checks import CheckFailed, CheckSpec
 from gradekit.grading.notebook import module_from_notebooks
 from gradekit.grading.problem import Problem
 from gradekit.grading.results import CheckResult, ProblemResult, Status, SubmissionReport
-from gradekit.grading.sandbox import (WorkerLost, WorkerProcess, make_staging_dir, open_to_worker,
-                                      stage_worker, warn_if_unisolated)
+from gradekit.grading.sandbox import (WorkerLost, WorkerProcess, make_staging_dir, stage_worker,
+                                      warn_if_unisolated)
 from gradekit.grading.student import Student, StudentRaised
 
 MAX_WORKER_LOSSES = 2  # after this many crashes or hangs, the problem's other checks are not run
@@ -128,7 +128,7 @@ def _stage_harness(problem: Problem, target: Path) -> Path | None:
     target.mkdir(parents=True, exist_ok=True)
     for name in problem.harness:
         shutil.copyfile(problem.folder / name, target / name)
-    return open_to_worker(target)
+    return target
 
 
 def grade_submission(submission: Path, problems: list[Problem], *, include_hidden: bool = True,
@@ -182,7 +182,7 @@ def copy_submission(source: Path, target: Path) -> tuple[Path, str | None]:
     shutil.copytree(source, target, ignore=_ignored, symlinks=True, copy_function=_copy_regular_file)
     for link in [p for p in target.rglob("*") if p.is_symlink()]:
         _materialize(link, source)
-    return open_to_worker(target), None
+    return target, None
 
 
 def _copy_regular_file(source: str, target: str) -> None:
@@ -222,7 +222,6 @@ def grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Pat
                                f"{problem.module}.py is missing (and no notebook defines "
                                f"{', '.join(problem.names)})", on_check)
         module_file.write_text(generated)
-        module_file.chmod(0o644)
     session = ProblemSession(problem, submission_dir, worker_dir, spare)
     try:
         try:
@@ -239,8 +238,11 @@ def grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Pat
             return _all_failed(problem, checks, "error", message, on_check, session.output())
         student = Student(session, problem.names)
         results = []
-        for spec in checks:
-            if session.losses >= MAX_WORKER_LOSSES:
+        blocked = None  # set when a precondition fails: then no other check runs
+        for spec in sorted(checks, key=lambda c: not c.precondition):  # preconditions first, else in order
+            if blocked is not None:
+                result = _failed(spec, blocked)
+            elif session.losses >= MAX_WORKER_LOSSES:
                 result = _failed(spec, "not run: your code crashed or hung twice already on this problem")
             elif session.remaining() <= 0:
                 session.timed_out = True
@@ -248,6 +250,8 @@ def grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Pat
                                        f"{problem.limits.wall_seconds:g} s ran out")
             else:
                 result = run_check(spec, student)
+                if spec.precondition and not result.passed:
+                    blocked = f"not run: {spec.name} failed: {result.message[len(spec.description) + 2:]}"
             results.append(result)
             if on_check:
                 on_check(problem, result)

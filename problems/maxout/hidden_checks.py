@@ -8,10 +8,10 @@ from gradekit.grading.api import check, expect_array, expect_close
 from .strategies import increasing_layers, layers
 
 
-@check(points=1)
+@check(points=2)
 @given(layer=layers())
 def matches_reference_on_vectors(student, layer):
-    """maxout matches the reference on vectors of 1 to 6 units of 1 to 6 pieces"""
+    """maxout matches the reference on vectors of 2 to 6 units of 2 to 6 pieces"""
     x, units = layer
     y = expect_array(student.maxout(x, units), f"maxout(x, {units})", shape=(units,))
     expect_close(y, reference(x, units), f"maxout({x.tolist()}, {units})", rtol=0, atol=0)
@@ -39,7 +39,7 @@ def groups_are_consecutive_inputs(student, layer):
 @check(points=1)
 @given(layer=layers())
 def one_unit_takes_the_largest_input(student, layer):
-    """With one unit, maxout returns [max(x)]"""
+    """With one unit (the edge of a single group), maxout returns [max(x)], an array of shape (1,)"""
     x, _ = layer
     y = expect_array(student.maxout(x, 1), "maxout(x, 1)", shape=(1,))
     expect_close(y, reference(x, 1), f"maxout({x.tolist()}, 1)", rtol=0, atol=0)

@@ -19,10 +19,14 @@ def vectors(shape):
 
 
 @st.composite
-def layers(draw, batch: bool = False, units=st.integers(1, 6), pieces=st.integers(1, 6)):
-    """An input and a unit count that divides its last axis: ``(x, units)``; 2-D when ``batch``."""
+def layers(draw, batch: bool = False, units=st.integers(2, 6), pieces=st.integers(2, 6)):
+    """An input and a unit count that divides its last axis: ``(x, units)``; 2-D when ``batch``.
+
+    Ordinary sizes: 2 units or more of 2 pieces or more, batches of 2 rows or more; one
+    unit, or one piece per unit, are edges with checks of their own.
+    """
     count, size = draw(units), draw(pieces)
-    shape = (draw(st.integers(1, 5)), count * size) if batch else (count * size,)
+    shape = (draw(st.integers(2, 5)), count * size) if batch else (count * size,)
     return draw(vectors(shape)), count
 
 

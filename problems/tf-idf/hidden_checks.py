@@ -4,7 +4,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from gradekit.calc import tf_idf as reference
-from gradekit.grading.api import check, expect_close, expect_equal, expect_real
+from gradekit.grading.api import check, expect_close, expect_equal, expect_real, expect_true
 
 from .strategies import NEVER_WRITTEN, VOCABULARY, corpora, documents
 
@@ -40,8 +40,10 @@ def tf_matches_reference(student, document, term_index):
 @check(points=1)
 @given(document=documents())
 def term_absent_from_the_document_has_tf_zero(student, document):
-    """A term the document does not hold (not even inside a longer word) has tf 0 and tf-idf 0"""
+    """A term the document does not hold (not even inside a longer word) has tf 0 and tf-idf 0, one it holds more"""
     text, words = document
+    held = expect_real(student.tf(words[0], text), f"tf({words[0]!r}, {text!r})")
+    expect_true(held > 0, f"tf({words[0]!r}, {text!r}) = {held!r}, but the document holds {words[0]!r}")
     absent = [w for w in VOCABULARY + NEVER_WRITTEN if w not in words]  # "fox" when only "foxes"
     for term in absent:
         value = expect_real(student.tf(term, text), f"tf({term!r}, {text!r})")

@@ -42,13 +42,14 @@ def _write(indices: list[int]) -> tuple[str, list[str]]:
 
 
 def documents(max_words: int = 10):
-    """A document and the lowercase words it is made of: ``(text, words)``.
+    """A document of 2 words or more and the lowercase words it is made of: ``(text, words)``.
 
-    Each word in lower, Title or UPPER case, with punctuation around it.
+    Each word in lower, Title or UPPER case, with punctuation around it. Empty and
+    one-word documents are edges: they have their own check.
     """
-    return st.lists(st.integers(0, len(SPELLINGS) - 1), min_size=1, max_size=max_words).map(_write)
+    return st.lists(st.integers(0, len(SPELLINGS) - 1), min_size=2, max_size=max_words).map(_write)
 
 
 def corpora(max_documents: int = 6):
-    """A corpus of 1 to ``max_documents`` documents, each as ``(text, words)``."""
-    return st.lists(documents(), min_size=1, max_size=max_documents)
+    """A corpus of 2 to ``max_documents`` documents, each as ``(text, words)``."""
+    return st.lists(documents(), min_size=2, max_size=max_documents)

@@ -8,7 +8,7 @@ def tokenize(text):
 
 def tf(term, document):
     tokens = tokenize(document)
-    return tokens.count(term) / len(tokens)
+    return tokens.count(term) / len(tokens) if tokens else 0.0
 
 
 def idf(term, corpus):

@@ -8,7 +8,7 @@ def tokenize(text):
 
 def tf(term, document):
     text = " ".join(tokenize(document))
-    return text.count(term) / len(tokenize(document))  # "fox" is counted inside "foxes"
+    return text.count(term) / len(tokenize(document)) if tokenize(document) else 0.0  # "fox" inside "foxes"
 
 
 def idf(term, corpus):
