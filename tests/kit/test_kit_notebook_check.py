@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import sysconfig
 import venv
 from pathlib import Path
@@ -155,3 +156,18 @@ def test_a_wrong_solution_shows_its_failing_check_and_smallest_input(kit, kernel
     score, top = map(float, re.search(r"<b>maxout</b> \(Maxout\): <b>([\d.]+) / ([\d.]+)</b>", maxout).groups())
     assert 0 < score < top
     assert rows(outputs["image-entropy-check"]) and not [n for p, n in rows(outputs["image-entropy-check"]) if p]
+
+
+def test_outside_jupyter_check_prints_the_rich_report_of_the_script(kit, tmp_path):
+    """A plain script (no IPython): its own source is what is checked, and the terminal report is printed."""
+    script = kit / "try_maxout.py"
+    script.write_text(reference("maxout") + '\n\nfrom gradekit.notebook import check\n\nresult = check("maxout")\n'
+                      'print("SCORE", result.score, result.max_score, len(result.checks))\n')
+    try:
+        run = subprocess.run([sys.executable, script.name], cwd=kit, capture_output=True, text=True, timeout=600)
+    finally:
+        script.unlink()
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "maxout" in run.stdout and "graded" in run.stdout  # the rich summary table
+    score, top, checks = run.stdout.split("SCORE ")[1].split()
+    assert float(score) == float(top) > 0 and int(checks) >= 3
