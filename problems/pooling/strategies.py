@@ -19,36 +19,38 @@ def grid(height: int, width: int):
 
 @st.composite
 def pooling_cases(draw):
-    """Any grid with a window that fits it and a stride, or None for the default: ``(x, size, stride)``."""
-    height, width = draw(st.integers(1, 9)), draw(st.integers(1, 9))
-    size = draw(st.integers(1, min(height, width)))
+    """A grid, a window and a stride (None for the default) giving at least 2x2 outputs, some windows
+    left over at the far edges: ``(x, size, stride)``. One-row outputs are edges with a check of their own."""
+    size = draw(st.integers(2, 4))
     stride = draw(st.one_of(st.none(), st.integers(1, 4)))
+    step = size if stride is None else stride
+    height, width = (size + step * (draw(st.integers(1, 3))) + draw(st.integers(0, step - 1)) for _ in range(2))
     return draw(grid(height, width)), size, stride
 
 
 @st.composite
 def strided_cases(draw):
     """A stride other than the window size (overlapping windows, or gaps between them) on a grid
-    the windows tile exactly, so that no window is dropped: ``(x, size, stride)``."""
+    the windows tile exactly, so that no window is dropped, at least 2x2 outputs: ``(x, size, stride)``."""
     size = draw(st.integers(2, 4))
     stride = draw(st.integers(1, size + 2).filter(lambda s: s != size))
-    rows, columns = draw(st.integers(0, 3)), draw(st.integers(0, 3))
+    rows, columns = draw(st.integers(1, 3)), draw(st.integers(1, 3))
     return draw(grid(size + stride * rows, size + stride * columns)), size, stride
 
 
 @st.composite
 def dropped_window_cases(draw):
     """A non-square grid whose sides the window (odd sizes too) need not divide, for the
-    default stride: ``(x, size)``; the windows that do not fit are dropped."""
+    default stride, at least 2x2 outputs: ``(x, size)``; the windows that do not fit are dropped."""
     size = draw(st.integers(2, 4))
-    height = draw(st.integers(size, 10))
-    width = draw(st.integers(size, 10).filter(lambda w: w != height))
+    height = draw(st.integers(2 * size, 11))
+    width = draw(st.integers(2 * size, 11).filter(lambda w: w != height))
     return draw(grid(height, width)), size
 
 
 @st.composite
 def upsampling_cases(draw):
-    """A non-square grid and a scale of 2 to 4: ``(x, scale)``."""
-    height = draw(st.integers(1, 5))
-    width = draw(st.integers(1, 5).filter(lambda w: w != height))
+    """A non-square grid of 2 rows and columns or more, and a scale of 2 to 4: ``(x, scale)``."""
+    height = draw(st.integers(2, 5))
+    width = draw(st.integers(2, 5).filter(lambda w: w != height))
     return draw(grid(height, width)), draw(st.integers(2, 4))
