@@ -15,12 +15,17 @@ makes no verdict; the grader checks what the harness returns, outside.
   machine's load, stopped early only by the runaway guard;
 - ``EpochBatches`` / ``RandomBatches``: seeded batches (a new order each
   epoch, or draws with replacement);
-- ``single_thread``, ``build``: one CPU thread; a model built from a seed.
+- ``single_thread``, ``build``: one CPU thread; a model built from a seed;
+- ``OpTrace``, ``traced``: the torch operations a forward pass runs (the GAN
+  problems read the student's layers from them);
+- ``alternating_step``: one step of the GAN training loop (Algorithm 1, k = 1).
 """
 
+from .adversarial import alternating_step
 from .batches import EpochBatches, RandomBatches
+from .op_trace import OpTrace, traced
 from .runs import RunCache, fingerprint
 from .training import RunawayGuard, build, fixed_steps, single_thread
 
-__all__ = ["EpochBatches", "RandomBatches", "RunCache", "RunawayGuard", "build", "fingerprint", "fixed_steps",
-           "single_thread"]
+__all__ = ["EpochBatches", "OpTrace", "RandomBatches", "RunCache", "RunawayGuard", "alternating_step", "build",
+           "fingerprint", "fixed_steps", "single_thread", "traced"]
