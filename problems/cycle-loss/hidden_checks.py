@@ -1,27 +1,33 @@
-"""Hidden checks: agreement with the reference, values and gradients."""
+"""Hidden checks: agreement with the reference, values and gradients, on ordinary and degenerate batches."""
 
 import numpy as np
 import torch
-from hypothesis import given
+from hypothesis import example, given
 
 from gradekit.calc.cycle_loss import cycle_consistency_loss as reference
 from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, tensor
 
-from .strategies import cycles, positive_factors
+from .strategies import ONE_PIXEL, ORDINARY_ERRORS, cycles, degenerate_shapes, positive_factors
 
 
-@check(points=2)
-@given(images=cycles(), lam=positive_factors())
-def matches_reference(student, images, lam):
-    """The loss matches the reference on batches of different shapes in the two domains"""
+def expect_reference_value(student, images, lam):
     value = student.cycle_consistency_loss(*(tensor(a, "float64") for a in images), lam=lam)
     value = expect_tensor(value, "cycle_consistency_loss(...)", shape=())
-    expected = reference(*(torch.from_numpy(a) for a in images), lam=lam)
+    expected = reference(*(torch.from_numpy(np.asarray(a)) for a in images), lam=lam)
     expect_close(value, expected.item(), "cycle_consistency_loss(...)", rtol=1e-9, atol=1e-12)
 
 
 @check(points=1)
 @given(images=cycles(), lam=positive_factors())
+@example(images=ORDINARY_ERRORS, lam=1.5)
+def matches_reference(student, images, lam):
+    """The loss matches the reference on batches of different shapes in the two domains"""
+    expect_reference_value(student, images, lam)
+
+
+@check(points=1)
+@given(images=cycles(), lam=positive_factors())
+@example(images=ORDINARY_ERRORS, lam=1.5)
 def gradients_reach_the_cycled_images(student, images, lam):
     """Back-propagating the loss gives the reference's gradients for F(G(x)) and G(F(y))"""
     x, x_cycled, y, y_cycled = images
@@ -35,3 +41,11 @@ def gradients_reach_the_cycled_images(student, images, lam):
         expect_true(grad is not None, f"no gradient reached {name}: is the loss computed with torch?")
         grad = expect_tensor(grad, f"the gradient of {name}", shape=tuple(want.shape))
         expect_close(grad, want.grad.numpy(), f"the gradient of {name}", rtol=1e-9, atol=1e-12)
+
+
+@check(points=1)
+@given(images=cycles(shapes=degenerate_shapes()), lam=positive_factors())
+@example(images=ONE_PIXEL, lam=10.0)
+def matches_reference_on_single_pixels_and_single_images(student, images, lam):
+    """Edge: a batch of one image, one channel, one row or a single pixel gives the reference's loss"""
+    expect_reference_value(student, images, lam)

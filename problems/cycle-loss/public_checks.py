@@ -1,11 +1,16 @@
-"""Public checks: the worked answers and the laws of an L1 loss summed over two directions."""
+"""Public checks: the worked answers and the laws of an L1 loss summed over two directions.
 
-from hypothesis import given
+Every law that a degenerate loss (zero, a constant, NaN) would satisfy carries an anchor in the
+same check: a round trip that misses its image must cost something.
+"""
+
+import numpy as np
+from hypothesis import example, given
 
 from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, tensor
 
 from .strategies import (EXAMPLE_LOSS, EXAMPLE_X, EXAMPLE_X_CYCLED, EXAMPLE_Y, EXAMPLE_Y_CYCLED,
-                         cycles, cycles_with_errors, positive_factors)
+                         ORDINARY_ERRORS, cycles_with_errors, positive_factors)
 
 
 def loss(student, x, x_cycled, y, y_cycled, what, **kwargs):
@@ -15,21 +20,29 @@ def loss(student, x, x_cycled, y, y_cycled, what, **kwargs):
     return float(expect_tensor(value, what, shape=()).array)
 
 
-@check(points=1)
+def expect_costs_something(value: float, what: str) -> None:
+    """The anchor of the laws below: a round trip that misses its image gives a finite, non-zero loss."""
+    expect_true(bool(np.isfinite(value)) and value != 0,
+                f"{what} = {value!r}, but round trips that miss their images must give a non-zero loss")
+
+
+@check(points=0, precondition=True)
 def returns_a_scalar_tensor(student):
     """The loss is a 0-dimensional floating-point torch tensor (so it can be back-propagated)"""
-    value = student.cycle_consistency_loss(
-        tensor(EXAMPLE_X), tensor(EXAMPLE_X_CYCLED), tensor(EXAMPLE_Y), tensor(EXAMPLE_Y_CYCLED))
+    value = student.cycle_consistency_loss(*(tensor(a, "float64") for a in ORDINARY_ERRORS))
     expect_tensor(value, "cycle_consistency_loss(...)", shape=())
 
 
 @check(points=2)
-@given(images=cycles())
+@given(images=cycles_with_errors())
+@example(images=ORDINARY_ERRORS)
 def identity_mappings_give_zero(student, images):
-    """When F(G(x)) = x and G(F(y)) = y the loss is 0"""
-    x, _, y, _ = images
+    """When F(G(x)) = x and G(F(y)) = y the loss is 0, while round trips that miss cost something"""
+    x, x_cycled, y, y_cycled = images
     value = loss(student, x, x, y, y, "cycle_consistency_loss(x, x, y, y)")
     expect_close(value, 0.0, "cycle_consistency_loss(x, x, y, y)", atol=1e-12)
+    missed = loss(student, x, x_cycled, y, y_cycled, "cycle_consistency_loss(x, x_cycled, y, y_cycled)")
+    expect_costs_something(missed, "cycle_consistency_loss(x, x_cycled, y, y_cycled)")
 
 
 @check(points=1)
@@ -43,9 +56,11 @@ def worked_example_gives_eight_and_a_half(student):
 
 @check(points=1)
 @given(images=cycles_with_errors(), lam=positive_factors())
+@example(images=ORDINARY_ERRORS, lam=2.5)
 def loss_is_linear_in_lambda(student, images, lam):
-    """loss(lam=λ) = λ * loss(lam=1), and the default is λ = 10"""
+    """loss(lam=λ) = λ * loss(lam=1), the default is λ = 10, and a missed round trip costs something"""
     unit = loss(student, *images, "cycle_consistency_loss(..., lam=1.0)", lam=1.0)
+    expect_costs_something(unit, "cycle_consistency_loss(..., lam=1.0)")
     weighted = loss(student, *images, f"cycle_consistency_loss(..., lam={lam!r})", lam=lam)
     default = loss(student, *images, "cycle_consistency_loss(...) with the default lam")
     expect_close(weighted, lam * unit, f"cycle_consistency_loss(..., lam={lam!r})", rtol=1e-9)
@@ -54,6 +69,7 @@ def loss_is_linear_in_lambda(student, images, lam):
 
 @check(points=1)
 @given(images=cycles_with_errors())
+@example(images=ORDINARY_ERRORS)
 def both_directions_count(student, images):
     """An error in either cycle alone makes the loss positive, and the two directions add up"""
     x, x_cycled, y, y_cycled = images
@@ -67,10 +83,23 @@ def both_directions_count(student, images):
 
 @check(points=1)
 @given(images=cycles_with_errors(), scale=positive_factors())
+@example(images=ORDINARY_ERRORS, scale=3.0)
 def loss_grows_linearly_with_the_error(student, images, scale):
-    """Scaling every cycle error by c scales the loss by c (L1, not squared error)"""
+    """Scaling every cycle error by c scales the (non-zero) loss by c: L1, not squared error"""
     x, x_cycled, y, y_cycled = images
     base = loss(student, x, x_cycled, y, y_cycled, "cycle_consistency_loss(x, x_cycled, y, y_cycled)")
+    expect_costs_something(base, "cycle_consistency_loss(x, x_cycled, y, y_cycled)")
     scaled = loss(student, x, x + scale * (x_cycled - x), y, y + scale * (y_cycled - y),
                   f"the loss with every error scaled by {scale!r}")
     expect_close(scaled, scale * base, f"the loss with every error scaled by {scale!r}", rtol=1e-9)
+
+
+@check(points=1)
+@given(images=cycles_with_errors())
+@example(images=ORDINARY_ERRORS)
+def lambda_zero_switches_the_loss_off(student, images):
+    """Edge: lam = 0 gives 0 whatever the errors (0 is a weight, not a missing one), lam = 1 does not"""
+    off = loss(student, *images, "cycle_consistency_loss(..., lam=0.0)", lam=0.0)
+    expect_close(off, 0.0, "cycle_consistency_loss(..., lam=0.0)", atol=1e-12)
+    unit = loss(student, *images, "cycle_consistency_loss(..., lam=1.0)", lam=1.0)
+    expect_costs_something(unit, "cycle_consistency_loss(..., lam=1.0)")

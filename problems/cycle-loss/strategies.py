@@ -11,10 +11,28 @@ EXAMPLE_Y = [[[[0.2, 0.4], [0.6, 0.8]]]]
 EXAMPLE_Y_CYCLED = [[[[0.0, 0.4], [0.6, 1.0]]]]  # |errors| 0.2, 0, 0, 0.2: mean 0.1
 EXAMPLE_LOSS = 10.0 * (0.75 + 0.1)
 
+# Explicit examples of ordinary batches (two images, every side at least 2) where each wrong
+# convention shows: errors of different sizes in both directions, domains of different shapes.
+ORDINARY_X = np.linspace(-1, 1, 2 * 2 * 2 * 3).reshape(2, 2, 2, 3)  # (B, C, H, W)
+ORDINARY_Y = np.linspace(1, -1, 2 * 3 * 2 * 2).reshape(2, 3, 2, 2)
+ORDINARY_ERRORS = (ORDINARY_X, ORDINARY_X + np.where(ORDINARY_X > 0, -0.25, 0.5),
+                   ORDINARY_Y, ORDINARY_Y + np.where(ORDINARY_Y > 0, 0.75, -0.125))
+# A degenerate batch: one 1-channel image of a single pixel per domain.
+ONE_PIXEL = (np.array([[[[0.5]]]]), np.array([[[[-0.25]]]]), np.array([[[[0.0]]]]), np.array([[[[1.0]]]]))
 
-def image_shapes():
-    """(B, C, H, W) of a small batch."""
-    return st.tuples(st.integers(1, 3), st.integers(1, 3), st.integers(1, 4), st.integers(1, 4))
+
+def image_shapes(side=st.integers(2, 4), count=st.integers(2, 3)):
+    """(B, C, H, W) of an ordinary small batch: at least two images, every side at least 2."""
+    return st.tuples(count, st.integers(2, 3), side, side)
+
+
+@st.composite
+def degenerate_shapes(draw):
+    """(B, C, H, W) with at least one side of 1: one image, one channel, a single row or pixel."""
+    shape = list(draw(st.tuples(*[st.integers(1, 3)] * 4)))
+    for axis in draw(st.sets(st.integers(0, 3), min_size=1)):
+        shape[axis] = 1
+    return tuple(shape)
 
 
 def pixels(shape):
@@ -23,16 +41,16 @@ def pixels(shape):
 
 
 @st.composite
-def cycles(draw):
+def cycles(draw, shapes=image_shapes()):
     """``(x, x_cycled, y, y_cycled)``; the two domains may differ in shape."""
-    x_shape, y_shape = draw(image_shapes()), draw(image_shapes())
+    x_shape, y_shape = draw(shapes), draw(shapes)
     return draw(pixels(x_shape)), draw(pixels(x_shape)), draw(pixels(y_shape)), draw(pixels(y_shape))
 
 
 @st.composite
-def cycles_with_errors(draw):
+def cycles_with_errors(draw, shapes=image_shapes()):
     """Like ``cycles`` but every round trip misses its image by 0.5 in its first pixel."""
-    x, x_cycled, y, y_cycled = draw(cycles())
+    x, x_cycled, y, y_cycled = draw(cycles(shapes))
     x_cycled, y_cycled = x_cycled.copy(), y_cycled.copy()  # never edit what hypothesis drew
     x_cycled.flat[0] = x.flat[0] + draw(st.sampled_from([-0.5, 0.5]))
     y_cycled.flat[0] = y.flat[0] + draw(st.sampled_from([-0.5, 0.5]))
