@@ -6,22 +6,24 @@ import csv
 import io
 import json
 
-from gradekit.safe_text import csv_cell
+from gradekit.safe_text import clean, csv_cell
 from gradekit.sheets.marking import Marks
 
 
 def marks_dict(marks: Marks) -> dict:
+    """Names, answers and errors as typed by students go through ``clean``: no terminal escapes."""
     return {
         "students": [{
-            "student": s.student,
+            "student": clean(s.student),
             "score": s.score,
             "max_score": s.max_score,
-            "questions": [{"id": q.id, "answer": q.given, "expected": q.expected, "points": q.points,
-                           "max_points": q.max_points, "correct": q.correct, "error": q.error}
+            "questions": [{"id": q.id, "answer": clean(q.given), "expected": q.expected, "points": q.points,
+                           "max_points": q.max_points, "correct": q.correct,
+                           "error": clean(q.error) if q.error is not None else None}
                           for q in s.questions],
         } for s in marks.students],
-        "errors": [{"row": p.row, "column": p.column, "message": p.message} for p in marks.problems],
-        "absent": list(marks.absent),
+        "errors": [{"row": p.row, "column": p.column, "message": clean(p.message)} for p in marks.problems],
+        "absent": [clean(name) for name in marks.absent],
     }
 
 

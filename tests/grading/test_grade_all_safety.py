@@ -38,12 +38,23 @@ from gradekit.safe_text import FORMULA_STARTS, csv_cell, file_stem
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE = Path(__file__).resolve().parent / "hostile"
-QUICK = "image-entropy-safety"  # few examples, short limits (its own id: see test_batch)
-HANGS = ("image-entropy-hangs", "image-entropy-hangs-too")  # limits far beyond any test's length
+QUICK = "safety-probe"  # a problem of the test's own: one check, short limits
+HANGS = ("safety-probe-hangs", "safety-probe-hangs-too")  # limits far beyond any test's length
 REFERENCE = (REPO / "references" / "image_entropy.py").read_text()
 PATIENCE = 240.0  # seconds a loaded machine may take to start a command and its sandboxes
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+PROBE_CHECKS = """import numpy as np
+
+from gradekit.grading.api import check, expect_close, expect_real
+
+
+@check(points=3)
+def exam_image_has_entropy_three_bits(student):
+    \"\"\"The exam's image has entropy 3 bits\"\"\"
+    exam = np.array([[0, 1, 2, 3], [4, 5, 6, 7], [7, 6, 5, 4], [3, 2, 1, 0]])
+    expect_close(expect_real(student.image_entropy(exam), "image_entropy(exam)"), 3.0, "image_entropy(exam)")
+"""
 
 pytestmark = pytest.mark.filterwarnings("ignore:bubblewrap:RuntimeWarning")
 
@@ -55,11 +66,10 @@ def problems_dir(tmp_path_factory) -> Path:
               **{hang: "wall_seconds = 3600\ncall_seconds = 3600\nimport_seconds = 3600\n" for hang in HANGS}}
     for problem_id, limit in limits.items():
         target = root / problem_id
-        shutil.copytree(REPO / "problems" / "image-entropy", target,
-                        ignore=shutil.ignore_patterns("tests", "__pycache__"))
-        config = (target / "problem.toml").read_text().split("[limits]")[0]
-        config = re.sub(r"(?m)^max_examples = .*$", "max_examples = 5", config)
-        (target / "problem.toml").write_text(config + "\n[limits]\n" + limit)
+        target.mkdir()
+        (target / "problem.toml").write_text(f'title = "{problem_id}"\npoints = 3\nmodule = "image_entropy"\n'
+                                             f'names = ["image_entropy"]\n\n[limits]\n{limit}')
+        (target / "public_checks.py").write_text(PROBE_CHECKS)
     return root
 
 
@@ -104,7 +114,8 @@ def test_folder_names_that_are_formulas_escapes_or_not_utf8_are_graded_under_saf
     rows = read_csv(out / "grades.csv")
     assert sorted(r["student"] for r in rows) == sorted(csv_cell(stem) for stem in stems)
     assert not any(cell.startswith(FORMULA_STARTS) for row in rows for cell in row.values())
-    assert {r["student"]: float(r["score"]) for r in rows}["caf%E9"] == 10  # graded, not skipped
+    graded = {r["student"]: r for r in rows}["caf%E9"]
+    assert float(graded["score"]) == float(graded["max_score"]) > 0  # graded (the reference), not skipped
     for name in os.listdir(os.fsencode(out)):  # every report's file name is printable UTF-8
         assert not UNSAFE.search(name.decode("utf-8")), name
     assert b"\x1b" not in (out / "grades.csv").read_bytes()
@@ -159,17 +170,19 @@ def test_grade_output_the_disk_refuses_is_a_message_and_leaves_no_partial_file(t
     assert list(target.parent.iterdir()) == []
 
 
-def test_quiz_marks_csv_cells_never_start_a_formula():
+def test_quiz_marks_csv_cells_never_start_a_formula_and_marks_json_carries_no_escapes():
     from gradekit.sheets.marking import Marks, QuestionMark, StudentMark
-    from gradekit.sheets.report import marks_csv
+    from gradekit.sheets.report import marks_csv, marks_json
 
-    names = ['=HYPERLINK("http:evil.example","A+")', "+1", "-x", "@x", "\tx", "Ann"]
-    marks = Marks(tuple(StudentMark(name, row, (QuestionMark("q1", "1", 1, 1.0, 1.0),))
-                        for row, name in enumerate(names, start=2)), ())
+    names = ['=HYPERLINK("http:evil.example","A+")', "+1", "-x", "@x", "\tx", "esc\x1b[2J", "Ann"]
+    marks = Marks(tuple(StudentMark(name, row, (QuestionMark("q1", "1\x1b]52;c;eA==\x07", 1, 1.0, 1.0),))
+                        for row, name in enumerate(names, start=2)), (), ("absent\x1b[8m",))
     rows = list(csv.DictReader(marks_csv(marks).splitlines()))
     assert [r["student"] for r in rows] == [csv_cell(n) for n in names]
     assert not any(cell.startswith(FORMULA_STARTS) for row in rows for cell in row.values())
     assert rows[-1] == {"student": "Ann", "score": "1", "max_score": "1", "q1": "1"}
+    text = marks_json(marks)
+    assert not UNSAFE.search(text) and "esc[2J" in text and "1]52;c;eA==" in text
 
 
 def test_a_full_or_read_only_disk_is_reported_without_a_traceback(tmp_path, problems_dir):

@@ -28,9 +28,49 @@ from gradekit.grading.results import CheckResult, ProblemResult, SubmissionRepor
 from gradekit.grading.runner import grade_submission
 from gradekit.safe_text import FORMULA_STARTS, clean, csv_cell, file_stem, name_from_stem
 
-REPO = Path(__file__).resolve().parents[2]
 HOSTILE = Path(__file__).resolve().parent / "hostile"
-PROBLEM_ID = "image-entropy-reports"  # a copy with few examples, under its own id (see test_batch)
+
+# A problem of the test's own, so that the grade it expects does not move with image-entropy's checks:
+# one check the hostile submission passes, one where it raises, one (hidden) where it returns an object.
+PROBE_TOML = """title = "Report probe"
+points = 3
+module = "image_entropy"
+names = ["image_entropy"]
+
+[limits]
+wall_seconds = 30
+call_seconds = 5
+import_seconds = 10
+"""
+PROBE_PUBLIC = """import numpy as np
+
+from gradekit.grading.api import check, expect_close, expect_real
+
+EXAM = [[0, 1, 2, 3], [4, 5, 6, 7], [7, 6, 5, 4], [3, 2, 1, 0]]
+
+
+@check(points=1)
+def exam_image_has_entropy_three_bits(student):
+    \"\"\"The exam's image has entropy 3 bits\"\"\"
+    expect_close(expect_real(student.image_entropy(np.array(EXAM)), "image_entropy(exam)"), 3.0, "image_entropy(exam)")
+
+
+@check(points=1)
+def constant_image_has_zero_entropy(student):
+    \"\"\"An image of one value has entropy 0\"\"\"
+    expect_close(expect_real(student.image_entropy(np.zeros((2, 2), int)), "image_entropy(zeros)"), 0.0,
+                 "image_entropy(zeros)")
+"""
+PROBE_HIDDEN = """import numpy as np
+
+from gradekit.grading.api import check, expect_real
+
+
+@check(points=1)
+def two_levels_give_a_real_number(student):
+    \"\"\"Two levels give a real number\"\"\"
+    expect_real(student.image_entropy(np.array([[0, 1], [1, 1]])), "image_entropy(two levels)")
+"""
 
 # What must never reach a reader: C0 but tab and newline, DEL, C1, bidi controls, lone surrogates.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -39,12 +79,11 @@ RICH_STYLE = re.compile(r"\x1b\[[0-9;]*m")  # the SGR codes rich writes itself, 
 
 @pytest.fixture(scope="module")
 def problem(tmp_path_factory):
-    root = tmp_path_factory.mktemp("problems")
-    target = root / PROBLEM_ID
-    shutil.copytree(REPO / "problems" / "image-entropy", target, ignore=shutil.ignore_patterns("tests", "__pycache__"))
-    config = (target / "problem.toml").read_text().split("[limits]")[0]
-    config = re.sub(r"(?m)^max_examples = .*$", "max_examples = 5", config)
-    (target / "problem.toml").write_text(config + "\n[limits]\nwall_seconds = 30\ncall_seconds = 5\nimport_seconds = 10\n")
+    target = tmp_path_factory.mktemp("problems") / "report-probe"
+    target.mkdir()
+    (target / "problem.toml").write_text(PROBE_TOML)
+    (target / "public_checks.py").write_text(PROBE_PUBLIC)
+    (target / "hidden_checks.py").write_text(PROBE_HIDDEN)
     return load_problem(target)
 
 
@@ -75,7 +114,7 @@ def strings_of(value) -> list[str]:
 
 def test_hostile_strings_change_nothing_in_the_grade(graded):
     hostile, plain = graded
-    assert hostile.score == plain.score == 3  # the exam image, and nothing else
+    assert hostile.score == plain.score == 1  # the exam image, and nothing else
     assert [(c.name, c.passed, c.score) for c in hostile.problems[0].checks] == \
            [(c.name, c.passed, c.score) for c in plain.problems[0].checks]
 

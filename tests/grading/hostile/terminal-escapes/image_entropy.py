@@ -6,7 +6,7 @@ return that overwrites its line, and rich console markup (``[bold red]``, a stra
 ``[/]``). Its function raises an exception whose class name and message carry the
 same, and returns an object whose class name does (the grader names the type).
 
-It answers the exam image right (3 points), so its grade is that of its plain twin:
+It answers the exam image right and nothing else; its grade must be that of its plain twin:
 with ``"plain": true`` in target.json every hostile string is replaced by a harmless
 one, and the grade must not change.
 """
