@@ -2,25 +2,20 @@
 
 Every function returns plain data (tensors, arrays, numbers) and no verdict:
 the grader computes the metrics outside the sandbox. ``gradekit`` is not
-visible here, so the few lines of training loop are this file's own.
+visible here; the training plumbing comes from ``gradekit_support``.
 """
 
-import hashlib
-import time
-
-import numpy as np
+import gradekit_support as support
 import torch
 
 import autoencoder as submission  # the worker has already imported the student's module
 
-_TRAINED = {}  # class name -> (request, model, result) of the last training run
+_RUNS = support.RunCache()  # per class name, the last model ``train`` fitted
 
 
 def _model(name, kwargs, seed):
-    torch.manual_seed(seed)  # same seed, same initial weights
-    model = getattr(submission, name)(**kwargs)
-    model.eval()
-    return model
+    """The student's ``name(**kwargs)``, built from ``seed``: the same seed gives the same initial weights."""
+    return support.build(getattr(submission, name), seed, **kwargs)
 
 
 def outputs(name, kwargs, seed, x):
@@ -32,6 +27,12 @@ def outputs(name, kwargs, seed, x):
                 "layers": sorted({type(module).__name__ for module in model.modules() if module is not model})}
 
 
+def decoded(name, kwargs, seed, codes):
+    """An untrained model's decode(codes), for codes the grader chose (large ones too)."""
+    with torch.no_grad():
+        return _model(name, kwargs, seed).decode(codes)
+
+
 def _loss(model, batch, sparsity_weight):
     """The student's objective on decode(encode(x)): reconstruction_loss, plus the sparsity penalty if weighted."""
     code = model.encode(batch)
@@ -41,45 +42,43 @@ def _loss(model, batch, sparsity_weight):
     return loss
 
 
-def train(name, kwargs, images, steps, batch_size, learning_rate, seed, seconds, sparsity_weight=0.0):
+def train(*, name, kwargs, images, steps, batch_size, learning_rate, seed, runaway_seconds, sparsity_weight=0.0):
     """Fit ``name(**kwargs)`` to ``images`` (N, ...) with Adam on the student's losses.
 
-    Stops after ``steps`` steps or ``seconds`` seconds, whichever comes first,
-    and returns the loss of every step taken. Asked again with the same
-    arguments, it returns the same run without training again.
+    Exactly ``steps`` steps on batches in a new seeded order each epoch,
+    unless the runaway guard stops it; returns the loss of every step taken.
+    Asked again with the same arguments, it returns the same run.
     """
-    request = (name, sorted(kwargs.items()), steps, batch_size, learning_rate, seed, sparsity_weight,
-               hashlib.sha256(np.ascontiguousarray(images).tobytes()).hexdigest())
-    if name in _TRAINED and _TRAINED[name][0] == request:
-        return _TRAINED[name][2]
-    torch.set_num_threads(1)
+    request = dict(name=name, kwargs=kwargs, images=images, steps=steps, batch_size=batch_size,
+                   learning_rate=learning_rate, seed=seed, sparsity_weight=sparsity_weight)
+    return _RUNS.get(name, request, lambda: _fit(**request, runaway_seconds=runaway_seconds))["result"]
+
+
+def _fit(name, kwargs, images, steps, batch_size, learning_rate, seed, sparsity_weight, runaway_seconds):
+    support.single_thread()
     data = torch.as_tensor(images, dtype=torch.float32)
     model = _model(name, kwargs, seed)
     model.train()
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
-    shuffle = torch.Generator().manual_seed(seed)
-    losses, started, position = [], time.monotonic(), len(data)
-    for _ in range(steps):
-        if time.monotonic() - started > seconds:
-            break
-        if position + batch_size > len(data):  # a new epoch in a new order; no short batch
-            order, position = torch.randperm(len(data), generator=shuffle), 0
-        batch = data[order[position:position + batch_size]]
-        position += batch_size
-        loss = _loss(model, batch, sparsity_weight)
+    batches = support.EpochBatches(len(data), batch_size, torch.Generator().manual_seed(seed))
+
+    def step(_):
+        loss = _loss(model, data[batches.next()], sparsity_weight)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-        losses.append(float(loss))
+        return loss
+
+    result = support.fixed_steps(step, steps, runaway_seconds)
     model.eval()
-    result = {"losses": np.array(losses), "seconds": time.monotonic() - started}
-    _TRAINED[name] = (request, model, result)
-    return result
+    return {"model": model, "initial": _model(name, kwargs, seed), "result": result}
 
 
 def trained_outputs(name, images):
-    """The trained model's codes encode(x) and reconstructions decode(encode(x)) of ``images``."""
-    model = _TRAINED[name][1]
+    """The trained model's codes encode(x) and reconstructions decode(encode(x)) of ``images``,
+    and the codes the same model gave before training (to tell a trained encoder from an untouched one)."""
+    run = _RUNS.latest(name)
+    x = torch.as_tensor(images, dtype=torch.float32)
     with torch.no_grad():
-        code = model.encode(torch.as_tensor(images, dtype=torch.float32))
-        return {"codes": code, "reconstructions": model.decode(code)}
+        code = run["model"].encode(x)
+        return {"codes": code, "reconstructions": run["model"].decode(code), "initial_codes": run["initial"].encode(x)}

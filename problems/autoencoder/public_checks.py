@@ -20,7 +20,13 @@ def scalar(value, what: str) -> float:
     return expect_real(expect_tensor(value, what, shape=()).array, what)
 
 
-@check(points=2, max_examples=8)
+def expect_varies(rows: np.ndarray, what: str) -> None:
+    """Anchor of a law that a constant satisfies: different inputs give different outputs."""
+    expect_true(bool(np.isfinite(rows).all() and np.abs(rows[1:] - rows[:1]).max() > 1e-6),
+                f"{what} gives the same output for every input")
+
+
+@check(points=0, precondition=True, max_examples=8)
 @given(inputs=undercomplete_inputs())
 @example(inputs=fixed_undercomplete_inputs())
 def codes_and_reconstructions_have_the_right_shapes(student, inputs):
@@ -39,20 +45,30 @@ def codes_and_reconstructions_have_the_right_shapes(student, inputs):
 def forward_decodes_the_code(student, inputs):
     """forward(x) is decode(encode(x)): everything the output knows passes through the code"""
     input_dim, code_dim, seed, x = inputs
-    out = outputs(student, "Autoencoder", {"input_dim": input_dim, "code_dim": code_dim}, seed, x)
+    kwargs = {"input_dim": input_dim, "code_dim": code_dim}
+    out = outputs(student, "Autoencoder", kwargs, seed, x)
     forward = expect_tensor(out["forward"], "forward(x)", shape=x.shape).array
     decoded = expect_tensor(out["decode"], "decode(encode(x))", shape=x.shape).array
     expect_close(forward, decoded, "forward(x) vs decode(encode(x))", rtol=1e-5, atol=1e-6)
+    # anchor: a model whose outputs are all one constant satisfies the law too; its decoder must use its code
+    codes = 5 * np.random.default_rng(seed).standard_normal((2, code_dim)).astype(np.float32)
+    expect_varies(expect_tensor(student.harness("harness:decoded", "Autoencoder", kwargs, seed, tensor(codes)),
+                                "decode(codes)", shape=(2, input_dim)).array, "decode(code)")
 
 
 @check(points=1)
 def refuses_a_code_as_wide_as_the_input(student):
-    """Autoencoder(input_dim=64, code_dim=64) or wider raises ValueError: no bottleneck, no autoencoder"""
+    """Autoencoder(input_dim=64, code_dim=64) or wider raises ValueError (no bottleneck); code_dim=63 builds"""
     for code_dim in (64, 100):
         raised = student.raises("ValueError", "Autoencoder", input_dim=64, code_dim=code_dim)
         expect_true(raised is not None and raised.is_a("ValueError"),
                     f"Autoencoder(input_dim=64, code_dim={code_dim}) should raise ValueError, but it "
                     + ("raised " + raised.type if raised else "built a model"))
+    # anchor: a narrower code builds a model that works (a class that refuses everything refuses these too)
+    x = 20 * np.random.default_rng(5).random((4, 64), dtype=np.float32)
+    out = outputs(student, "Autoencoder", {"input_dim": 64, "code_dim": 63}, 0, x)
+    expect_varies(expect_tensor(out["forward"], "Autoencoder(input_dim=64, code_dim=63)(x of shape (4, 64))",
+                                shape=x.shape).array, "Autoencoder(input_dim=64, code_dim=63)(x)")
 
 
 @check(points=1)
@@ -63,6 +79,7 @@ def sparse_codes_are_non_negative(student):
     code = expect_tensor(out["encode"], "SparseAutoencoder(64, 128).encode(x of shape (6, 64))", shape=(6, 128)).array
     expect_tensor(out["forward"], "SparseAutoencoder(64, 128)(x of shape (6, 64))", shape=(6, 64))
     expect_true(bool((code >= 0).all()), f"SparseAutoencoder's codes go down to {code.min():.4g}; they should be >= 0")
+    expect_varies(code, "SparseAutoencoder(64, 128).encode(x)")
 
 
 @check(points=1, max_examples=4)
@@ -78,6 +95,33 @@ def conv_autoencoder_keeps_the_image_shape(student, side, code_dim):
     layers = out["layers"]
     expect_true(isinstance(layers, list) and bool(CONVOLUTIONS & set(map(str, layers))),
                 f"{model} has no nn.Conv2d or nn.ConvTranspose2d layer (its layers: {layers})")
+    expect_varies(expect_tensor(out["forward"], model, shape=x.shape).array, f"{model}(x)")
+
+
+MODELS = (("Autoencoder", {"input_dim": 64, "code_dim": 16}, (16,)),
+          ("SparseAutoencoder", {"input_dim": 64, "code_dim": 128}, (128,)),
+          ("ConvAutoencoder", {"side": 8, "code_dim": 16}, (16,)))
+
+
+@check(points=2)
+def decoders_give_pixels_in_0_1(student):
+    """Each model's decode(code) lies in [0, 1] (a sigmoid at the end), even for large codes, and depends on the code"""
+    rng = np.random.default_rng(4)
+    for name, kwargs, code_shape in MODELS:
+        codes = 10 * rng.standard_normal((3, *code_shape)).astype(np.float32)
+        if name == "SparseAutoencoder":
+            codes = np.abs(codes)  # its codes come out of a ReLU
+        codes = np.concatenate([codes, 0 * codes[:1]])  # (4, ...): the last code is all zeros
+        model = f"{name}({', '.join(f'{k}={v}' for k, v in kwargs.items())})"
+        out = expect_tensor(student.harness("harness:decoded", name, kwargs, 0, tensor(codes)),
+                            f"{model}.decode(codes of shape {codes.shape})", ndim=2 if name != "ConvAutoencoder"
+                            else 4).array
+        expect_true(bool(np.isfinite(out).all() and ((out >= 0) & (out <= 1)).all()),
+                    f"{model}.decode(codes) gives values from {np.nanmin(out):.4g} to {np.nanmax(out):.4g}, "
+                    "outside [0, 1]: pixels are in [0, 1], so end the decoder with a sigmoid")
+        # anchor: a decoder that ignores its code (a constant image) also stays in [0, 1]
+        expect_true(bool(np.abs(out[:-1] - out[-1:]).max() > 1e-6),
+                    f"{model}.decode gives the same image for every code: the decoder must use its code")
 
 
 @check(points=1)

@@ -6,11 +6,11 @@ from hypothesis import strategies as st
 
 @st.composite
 def undercomplete_inputs(draw):
-    """(input_dim, code_dim, seed, x): an undercomplete size, code_dim < input_dim, and a batch of rows."""
+    """(input_dim, code_dim, seed, x): an undercomplete size, code_dim < input_dim, and a batch of 2 to 5 rows."""
     input_dim = draw(st.integers(2, 100))
     code_dim = draw(st.integers(1, input_dim - 1))
     seed = draw(st.integers(0, 2**16))
-    x = np.random.default_rng(seed).random((draw(st.integers(1, 5)), input_dim), dtype=np.float32)
+    x = np.random.default_rng(seed).random((draw(st.integers(2, 5)), input_dim), dtype=np.float32)
     return input_dim, code_dim, seed, x
 
 
