@@ -10,7 +10,7 @@ from scipy.stats import ks_2samp
 from gradekit.calc.dequantize import uniform_dequantize as reference
 from gradekit.grading.api import check, expect_equal, expect_tensor, expect_true, generator, tensor
 
-from .public_checks import noise
+from .public_checks import expect_noise_varies, noise
 from .strategies import SEEDS
 
 DTYPES = ["uint8", "int32", "int64", "float32", "float64"]
@@ -23,18 +23,19 @@ def reference_noise(y: np.ndarray, seed: int) -> np.ndarray:
 
 
 @check(points=1)
-@given(dtype=st.sampled_from(DTYPES), shape=hnp.array_shapes(min_dims=0, max_dims=3, max_side=5),
+@given(dtype=st.sampled_from(DTYPES), shape=hnp.array_shapes(min_dims=1, max_dims=3, min_side=2, max_side=5),
        seed=SEEDS)
 @example(dtype="float64", shape=(4, 4), seed=0)
 @example(dtype="uint8", shape=(4, 4), seed=0)
 def keeps_float_dtypes_and_makes_integers_float32(student, dtype, shape, seed):
-    """x has y's dtype when y is floating point and float32 when y holds integers, for any shape"""
+    """x has y's dtype when y is floating point and float32 when y holds integers, the noise varying"""
     y = np.asarray(np.random.default_rng(seed).integers(0, 256, shape), dtype=dtype)
     x = student.uniform_dequantize(tensor(y, dtype=dtype), generator(seed))
     x = expect_tensor(x, f"uniform_dequantize of a {dtype} tensor of shape {shape}", shape=shape)
     expected = reference(torch.from_numpy(y), torch.Generator().manual_seed(seed)).dtype
     expect_equal(x.dtype, str(expected).removeprefix("torch."),
                  f"the dtype of uniform_dequantize of a {dtype} tensor")
+    expect_noise_varies(student)
 
 
 @check(points=1)

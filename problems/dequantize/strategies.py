@@ -10,8 +10,9 @@ IMAGE_BATCH_SHAPE = (32, 3, 32, 32)  # 98,304 values: the noise's mean and law a
 
 @st.composite
 def small_images(draw):
-    """8-bit images (uint8, values 0..255) of 1 to 4 dimensions."""
-    shape = draw(hnp.array_shapes(min_dims=1, max_dims=4, min_side=1, max_side=6))
+    """8-bit images (uint8, values 0..255) of 1 to 4 dimensions, each of 2 to 6 (0-d, empty and
+    one-element tensors are edges with a check of their own)."""
+    shape = draw(hnp.array_shapes(min_dims=1, max_dims=4, min_side=2, max_side=6))
     return draw(hnp.arrays(np.uint8, shape, elements=st.integers(0, 255)))
 
 
