@@ -69,3 +69,11 @@ def test_a_sample_design_scores_full_marks(problem):
     result = grade_submission(sample_design(problem).folder, [problem]).problems[0]
     assert [f"{c.name}: {c.message}" for c in result.checks if not c.passed] == []
     assert result.score == problem.points
+
+
+@pytest.mark.parametrize("problem", RECORDED, ids=lambda p: p.id)
+def test_the_runaway_guard_leaves_three_times_the_slowest_design(problem):
+    runs = json.loads((problem.folder / RUNS_FILE).read_text())["runs"]
+    slowest = max(run["train_seconds"] for run in runs)
+    assert problem.training.runaway_seconds >= 3 * slowest, (
+        f"{problem.id}: runaway_seconds {problem.training.runaway_seconds} < 3 x {slowest} s (the slowest design)")
