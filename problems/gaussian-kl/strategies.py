@@ -10,10 +10,15 @@ def floats32(low: float, high: float):
 
 
 @st.composite
-def encoder_outputs(draw, batch=st.integers(1, 5), latent=st.integers(1, 8),
+def encoder_outputs(draw, batch=st.integers(2, 5), latent=st.integers(2, 8),
                     mu_range=(-3.0, 3.0), logvar_range=(-4.0, 3.0)):
-    """``(mu, logvar)``: float32 arrays of one random shape (batch, latent)."""
+    """``(mu, logvar)``: float32 arrays of one random shape (batch, latent), ordinary sizes by default."""
     shape = (draw(batch), draw(latent))
     mu = draw(hnp.arrays(np.float32, shape, elements=floats32(*mu_range)))
     logvar = draw(hnp.arrays(np.float32, shape, elements=floats32(*logvar_range)))
     return mu, logvar
+
+
+def fixed_pair(mu: list, logvar: list) -> tuple[np.ndarray, np.ndarray]:
+    """A fixed (mu, logvar) batch for explicit examples, float32 like the drawn ones."""
+    return np.array(mu, dtype=np.float32), np.array(logvar, dtype=np.float32)
