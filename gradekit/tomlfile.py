@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 try:
-    import tomllib
+    import tomllib  # novermin (3.11+; the except branch is 3.10)
 except ImportError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 

@@ -23,13 +23,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Literal
-
-try:
-    import tomllib
-except ImportError:  # Python 3.10
-    import tomli as tomllib
-
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from gradekit.tomlfile import TOMLDecodeError, loads
 
 LatePolicyKind = Literal["none", "per-day", "cutoff"]
 ASSIGNMENT_KEYS = {"title", "problems", "due", "timezone", "late", "show_hidden_after_due"}
@@ -109,10 +105,10 @@ def load_assignment(path: Path) -> Assignment:
     """The assignment in ``path`` (``assignments/<name>.toml``)."""
     path = Path(path)
     try:
-        config = tomllib.loads(path.read_text(encoding="utf-8"))
+        config = loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise AssignmentError(f"{path}: {error.strerror or error}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except (TOMLDecodeError, UnicodeDecodeError) as error:
         raise AssignmentError(f"{path}: not valid TOML: {error}") from None
     where = str(path)
     _refuse_unknown(config, ASSIGNMENT_KEYS, where)

@@ -23,10 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-try:
-    import tomllib
-except ImportError:  # Python 3.10
-    import tomli as tomllib
+from gradekit.tomlfile import TOMLDecodeError, loads
+
 
 COURSE_FILE = "course.toml"
 FOLDERS = ("problems", "references", "assignments", "questions", "templates")
@@ -88,8 +86,8 @@ def load_course(root: Path, source: Source = "bundled") -> Course:
         hint = "" if root.exists() else " (the folder does not exist)"
         raise CourseError(f"no {COURSE_FILE} in {root}{hint}; `gradekit init {root}` makes a course folder")
     try:
-        config = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        config = loads(path.read_text(encoding="utf-8"))
+    except (TOMLDecodeError, UnicodeDecodeError) as error:
         raise CourseError(f"{path}: {error}") from None
     unknown = sorted(set(config) - COURSE_KEYS)
     if unknown:

@@ -29,12 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-try:
-    import tomllib
-except ImportError:  # Python 3.10
-    import tomli as tomllib
-
 from gradekit.sheets.model import ChoiceQuestion, ShortQuestion
+from gradekit.tomlfile import TOMLDecodeError, loads
 
 KINDS = ("truefalse", "multichoice", "short")
 DEFAULT_POINTS = {"truefalse": 1.0, "multichoice": 2.0, "short": 2.0}  # a short answer's are given by hand
@@ -110,8 +106,8 @@ def load_bank(folder: Path | None = None) -> Bank:
     items: list[Item] = []
     for path in sorted(root.glob("*.toml")):
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as error:
+            data = loads(path.read_text(encoding="utf-8"))
+        except TOMLDecodeError as error:
             raise BankError(f"{path}: {error}") from None
         topics[path.stem] = str(data.get("topic", path.stem))
         seen: set[str] = set()

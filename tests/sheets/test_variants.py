@@ -40,7 +40,7 @@ def test_image_entropy_variants_have_dyadic_entropies_within_the_bit_depth(probl
         (entropy,) = answers(question)
         assert entropy == pytest.approx(-(p * np.log2(p)).sum())
         assert 0 < entropy <= bits
-        assert (entropy * 16).is_integer(), "power-of-two counts give an entropy in sixteenths"
+        assert (entropy * 16).is_integer(), "power-of-two counts give an entropy in sixteenths"  # novm (a float)
 
 
 def test_tf_idf_variants_ask_about_a_document_that_holds_a_term_not_everywhere(problem_variants):
