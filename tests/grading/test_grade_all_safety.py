@@ -319,14 +319,16 @@ def require_reaper(mode: str, monkeypatch) -> dict:
     return MODES[mode]
 
 
-def stop_and_check(process: subprocess.Popen, marker: str, logs: Path, expected: int) -> str:
-    """SIGTERM ``process`` once ``expected`` processes carry ``marker``; check that nothing is left."""
+def stop_and_check(process: subprocess.Popen, marker: str, logs: Path, expected: int,
+                   signum: int = signal.SIGTERM) -> str:
+    """Signal ``process`` once ``expected`` processes carry ``marker``; check that nothing is left."""
     wait_until(lambda: len(named(marker)) >= expected, f"{expected} hanging processes", process, logs)
     pids = [process.pid, *descendants(process.pid)]
-    process.send_signal(signal.SIGTERM)
+    process.send_signal(signum)
     status = process.wait(timeout=PATIENCE)
     stderr = (logs / "stderr").read_text()
-    assert status == 128 + signal.SIGTERM, stderr
+    assert status == 128 + signum, stderr
+    assert signal.Signals(signum).name in stderr, stderr  # said once, by the command
     assert "Traceback" not in stderr, stderr
     # the command exits only after its cleanup; its last helpers (fork server) may take a moment to notice
     wait_until(lambda: not named(marker) and not any(_alive(p) for p in pids), "the processes to end")
@@ -334,16 +336,18 @@ def stop_and_check(process: subprocess.Popen, marker: str, logs: Path, expected:
     return " ".join(stderr.split())  # as rich wrapped it
 
 
-@pytest.mark.parametrize("mode", list(MODES))
-@pytest.mark.parametrize("command", ["grade", "check"])
-def test_sigterm_to_grade_or_check_leaves_no_staging_cgroup_or_process(command, mode, marker, tmp_path,
+@pytest.mark.parametrize(("command", "mode", "signum"), [
+    ("grade", "bubblewrap", signal.SIGTERM), ("grade", "no-bubblewrap", signal.SIGTERM),
+    ("check", "bubblewrap", signal.SIGTERM), ("check", "no-bubblewrap", signal.SIGTERM),
+    ("grade", "bubblewrap", signal.SIGHUP),  # a closed terminal
+], ids=lambda value: value.name if isinstance(value, signal.Signals) else value)
+def test_sigterm_to_grade_or_check_leaves_no_staging_cgroup_or_process(command, mode, signum, marker, tmp_path,
                                                                         problems_dir, monkeypatch):
     env = require_reaper(mode, monkeypatch)
     folder = hang_folder(tmp_path, "hangs", marker)
     process = start([command, folder, "--problems-dir", problems_dir, "--problem", HANGS[0], "--jobs", "1",
                      "--format", "json"], tmp_path / "logs", **env)
-    stderr = stop_and_check(process, marker, tmp_path / "logs", expected=2)  # the worker and its child
-    assert "SIGTERM" in stderr
+    stop_and_check(process, marker, tmp_path / "logs", expected=2, signum=signum)  # the worker and its child
 
 
 def test_sigterm_to_grade_with_helper_processes_stops_them_too(marker, tmp_path, problems_dir, monkeypatch):
