@@ -17,8 +17,8 @@ def mean(rng: np.random.Generator, dim: int) -> np.ndarray:
 
 
 @st.composite
-def gaussian_pairs(draw, dims=st.integers(1, 6)):
-    """``(mu1, sigma1, mu2, sigma2)`` of one dimension."""
+def gaussian_pairs(draw, dims=st.integers(2, 6)):
+    """``(mu1, sigma1, mu2, sigma2)`` of one dimension, 2 to 6 (one dimension is an edge, checked apart)."""
     dim = draw(dims)
     rng = np.random.default_rng(draw(SEEDS))
     return mean(rng, dim), covariance(rng, dim), mean(rng, dim), covariance(rng, dim)
@@ -32,8 +32,8 @@ def correlated_features(seed: int, rows: int, dim: int) -> np.ndarray:
 
 
 @st.composite
-def feature_sets(draw, dims=st.integers(1, 5), extra_rows=st.integers(1, 5)):
-    """Two feature sets of ``dim + extra`` rows each: full-rank covariances, few samples."""
+def feature_sets(draw, dims=st.integers(2, 5), extra_rows=st.integers(1, 5)):
+    """Two feature sets of ``dim + extra`` rows each (2 to 5 features): full-rank covariances, few samples."""
     dim = draw(dims)
     seed = draw(SEEDS)
     first = correlated_features(seed, dim + draw(extra_rows), dim)
