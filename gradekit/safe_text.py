@@ -22,19 +22,24 @@ from urllib.parse import unquote_to_bytes
 
 # C0 controls but tab and newline, DEL, C1 controls (U+0080-U+009F: U+009B is a one-character CSI
 # and U+009D an OSC to terminals that take 8-bit controls), the bidi marks, embeddings, overrides
-# and isolates, and lone surrogates (undecodable bytes of a file name, or a broken string).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_NAME_UNSAFE = re.compile("[%\t\n\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                          "\ud800-\udfff]")
+# and isolates, the line and paragraph separators (shown as newlines), the invisible interlinear
+# annotation and tag characters (text no reader sees), and lone surrogates (undecodable bytes of a
+# file name, or a broken string).
+_UNSAFE_CLASS = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufff9-\ufffb"
+                 "\U000e0000-\U000e007f\ud800-\udfff")
+_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
+_NAME_UNSAFE = re.compile(f"[%\t\n{_UNSAFE_CLASS}]")
+_NEWLINES = ("\r", "\u2028", "\u2029")
 _ESCAPED_BYTE = range(0xDC80, 0xDD00)  # how os.fsdecode ("surrogateescape") carries an undecodable byte
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # with full-width forms
 
 
 def clean(text: object) -> str:
-    """``text`` with no control characters but newline and tab, and no bidi controls.
+    """``text`` with no control characters but newline and tab, and no bidi controls or invisible tags.
 
     A carriage return becomes a newline (it would let a line overwrite what
-    was printed before it); an undecodable byte of a file name shows as
+    was printed before it), and so do the Unicode line and paragraph
+    separators; an undecodable byte of a file name shows as
     ``\\xNN``, another lone surrogate as U+FFFD. Idempotent, and linear in the
     length of ``text``.
     """
@@ -48,7 +53,7 @@ def clean(text: object) -> str:
 
 def _replacement(match: re.Match) -> str:
     character = match.group()
-    if character == "\r":
+    if character in _NEWLINES:
         return "\n"
     code = ord(character)
     if code in _ESCAPED_BYTE:

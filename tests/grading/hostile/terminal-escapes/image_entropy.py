@@ -2,7 +2,8 @@
 
 It prints (stdout and stderr) a screen clear and a fake "10 / 10" table, an OSC 52
 clipboard write, an OSC window title, 8-bit C1 controls, bidi overrides, a carriage
-return that overwrites its line, and rich console markup (``[bold red]``, a stray
+return that overwrites its line, Unicode line separators and invisible tag
+characters, and rich console markup (``[bold red]``, a stray
 ``[/]``). Its function raises an exception whose class name and message carry the
 same, and returns an object whose class name does (the grader names the type).
 
@@ -22,7 +23,8 @@ PLAIN = json.loads(pathlib.Path(__file__).with_name("target.json").read_text()).
 ESC, BEL = "\x1b", "\x07"
 HOSTILE = (f"{ESC}[2J{ESC}[H{ESC}[1;32m  image-entropy   graded   10 / 10  {ESC}[0m"
            f"{ESC}]52;c;cm0gLXJmIH4K{BEL}{ESC}]0;gradekit: 10 / 10{BEL}\x9b2J\x9d0;title{BEL}"
-           "\u202eevil\u202c \u2066isolated\u2069 overwritten\rtotal 10 / 10 [bold red]markup[/] [/]")
+           "\u202eevil\u202c \u2066isolated\u2069 overwritten\rtotal 10 / 10 [bold red]markup[/] [/]"
+           "\u2028separated\u2029 \U000e0068\U000e0069\U000e0064\U000e0064\U000e0065\U000e006e invisible tags")
 
 
 def hostile(plain_text):
