@@ -16,6 +16,7 @@ in a cell of grades.csv).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from urllib.parse import unquote_to_bytes
@@ -28,7 +29,7 @@ from urllib.parse import unquote_to_bytes
 _UNSAFE_CLASS = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufff9-\ufffb"
                  "\U000e0000-\U000e007f\ud800-\udfff")
 _UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
-_NAME_UNSAFE = re.compile(f"[%\t\n{_UNSAFE_CLASS}]")
+_NAME_UNSAFE = re.compile(f"[%~\t\n{_UNSAFE_CLASS}]")
 _NEWLINES = ("\r", "\u2028", "\u2029")
 _ESCAPED_BYTE = range(0xDC80, 0xDD00)  # how os.fsdecode ("surrogateescape") carries an undecodable byte
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # with full-width forms
@@ -63,15 +64,28 @@ def _replacement(match: re.Match) -> str:
     return ""
 
 
+MAX_STEM_BYTES = 200  # a file name holds 255 bytes: room for ".<stem>.results.json.partial-<pid>"
+
+
 def file_stem(name: str) -> str:
     """A folder's name as a printable file-name stem: each byte of anything unsafe as ``%XX``.
 
-    Unsafe are control characters (newline and tab too), bidi controls,
-    bytes that are not UTF-8, and ``%`` itself, so that distinct names never
-    share a stem and ``name_from_stem`` gives the name back. Ordinary names
-    (``student-042``, ``Zoë Ng``) are their own stem.
+    Unsafe are control characters (newline and tab too), bidi controls and
+    invisible characters, bytes that are not UTF-8, and ``%`` and ``~``
+    themselves, so that distinct names never share a stem and
+    ``name_from_stem`` gives the name back. Ordinary names (``student-042``,
+    ``Zoë Ng``) are their own stem. A stem that would pass ``MAX_STEM_BYTES``
+    (a long name, or one made long by escaping) is cut there and ends in
+    ``~`` and a hash of the whole name: still distinct, but only found again
+    by making the stems of the folders' names.
     """
-    return _NAME_UNSAFE.sub(_percent, name)
+    stem = _NAME_UNSAFE.sub(_percent, name)
+    if len(stem.encode("utf-8")) <= MAX_STEM_BYTES:
+        return stem
+    digest = hashlib.sha256(os.fsencode(name)).hexdigest()[:16]
+    kept = stem.encode("utf-8")[: MAX_STEM_BYTES - 17].decode("utf-8", "ignore")
+    kept = re.sub(r"%[0-9A-F]?$", "", kept)  # never half an escape
+    return f"{kept}~{digest}"
 
 
 def _percent(match: re.Match) -> str:
@@ -79,7 +93,12 @@ def _percent(match: re.Match) -> str:
 
 
 def name_from_stem(stem: str) -> str:
-    """The folder name ``file_stem`` made ``stem`` from (as ``os.listdir`` spells it)."""
+    """The folder name ``file_stem`` made ``stem`` from (as ``os.listdir`` spells it).
+
+    ``ValueError`` for the stem of a name too long to be spelled out in it.
+    """
+    if "~" in stem:
+        raise ValueError(f"{stem!r} is the stem of a long name: compare it with the stems of the folders' names")
     return os.fsdecode(unquote_to_bytes(stem))
 
 

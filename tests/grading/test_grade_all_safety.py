@@ -102,7 +102,8 @@ def contents(folder: Path) -> dict[str, bytes]:
 
 def test_folder_names_that_are_formulas_escapes_or_not_utf8_are_graded_under_safe_names(tmp_path, problems_dir):
     names = [b'=HYPERLINK("http:evil.example","10 of 10")', b"+1", b"-1+1", b"@SUM(A1)", b"\tTAB", b"\rCR",
-             b"caf\xe9", b"esc\x1b]52;c;eA==\x07\x1b[2J", b"rtl\xe2\x80\xaeevil", b"100%", b"plain"]
+             b"caf\xe9", b"esc\x1b]52;c;eA==\x07\x1b[2J", b"rtl\xe2\x80\xaeevil", b"100%", b"plain",
+             b"\x1b" * 255]  # the longest name a folder may have, three times as long once escaped
     for raw in names:
         student(tmp_path / "class", raw, REFERENCE if raw == b"caf\xe9" else None)
     out = tmp_path / "out"
