@@ -1,10 +1,13 @@
-"""Public checks: z = mu + exp(logvar / 2) * eps, and the gradients that make the trick work."""
+"""Public checks: z = mu + exp(logvar / 2) * eps, and the gradients that make the trick work.
+
+A law that a degenerate function (returning mu, eps, zeros...) satisfies carries an anchor in the same
+check: a gradient must be there *and* not vanish; the inputs must stay unchanged *and* z be right.
+"""
 
 import numpy as np
 from hypothesis import example, given
 
-from gradekit.grading.api import CheckFailed, check, expect_close, expect_tensor, tensor
-from gradekit.grading.expect import show
+from gradekit.grading.api import CheckFailed, check, expect_close, expect_tensor, expect_true, show, tensor
 
 from .strategies import gaussian_inputs, inputs_with_cotangent
 
@@ -41,7 +44,7 @@ def random_inputs(shape: tuple, seed: int) -> tuple[np.ndarray, np.ndarray, np.n
     return mu, logvar, eps
 
 
-@check(points=1)
+@check(points=0, precondition=True)
 def keeps_the_shape_of_mu(student):
     """z is a float tensor of the same shape as mu"""
     for seed, shape in enumerate([(4,), (3, 5), (2, 3, 4)]):
@@ -51,11 +54,14 @@ def keeps_the_shape_of_mu(student):
 
 @check(points=1)
 def standard_parameters_give_back_eps(student):
-    """With mu = 0 and logvar = 0 (sigma = 1), z is eps itself"""
-    _, _, eps = random_inputs((3, 4), seed=7)
+    """With mu = 0 and logvar = 0 (sigma = 1), z is eps itself; with logvar = 0 and any mu, z = mu + eps"""
+    mu, _, eps = random_inputs((3, 4), seed=7)
     zeros = np.zeros_like(eps)
     z = sample(student, zeros, zeros, eps, "reparameterize(0, 0, eps)")
     expect_close(z, eps, "reparameterize(0, 0, eps)", rtol=1e-6, atol=1e-7)
+    # the anchor: a function handing back eps whatever mu is fails here (sigma is the next check's)
+    z = sample(student, mu, zeros, eps, "reparameterize(mu, 0, eps)")
+    expect_close(z, mu + eps.astype(np.float64), "reparameterize(mu, 0, eps)", rtol=1e-5, atol=1e-6)
 
 
 @check(points=2)
@@ -71,11 +77,15 @@ def sigma_is_exp_of_half_logvar(student, inputs):
 
 @check(points=2)
 def gradients_reach_mu_and_logvar(student):
-    """Back-propagating through z gives mu and logvar a gradient"""
+    """Back-propagating through z gives mu and logvar a gradient, and not a vanishing one"""
     mu, logvar, eps = random_inputs((3, 4), seed=11)
+    logvar = np.abs(logvar) + 0.1  # positive: a wrong sigma still has finite gradients; this check asks only that they flow
     grad_mu, grad_logvar = gradients(student, mu, logvar, eps, np.ones_like(mu))
-    expect_gradient(grad_mu, mu.shape, "mu")
-    expect_gradient(grad_logvar, logvar.shape, "logvar")
+    for name, grad in (("mu", expect_gradient(grad_mu, mu.shape, "mu")),
+                       ("logvar", expect_gradient(grad_logvar, logvar.shape, "logvar"))):
+        # the anchor: z = 0 * (mu + logvar) is connected to both and teaches nothing
+        expect_true(bool(np.all(np.isfinite(grad)) and np.any(grad != 0)),
+                    f"the gradient of {name} is {show(grad)}: z must depend on {name}")
 
 
 @check(points=2)
@@ -94,9 +104,18 @@ def gradients_match_the_analytic_ones(student, inputs):
 
 @check(points=1)
 def leaves_its_inputs_unchanged(student):
-    """mu, logvar and eps are not modified in place"""
-    sent = random_inputs((3, 4), seed=13)
-    after = student.harness("harness:inputs_after_call", *(tensor(a) for a in sent))
+    """mu, logvar and eps are not modified in place, while z still follows mu"""
+    mu, logvar, eps = random_inputs((3, 4), seed=13)
+    logvar = np.abs(logvar) + 0.1  # positive: a wrong sigma still gives finite values, so only this law decides
+    sent = (mu, logvar, eps)
+    z, z_shifted, *after = student.harness("harness:inputs_after_call", *(tensor(a) for a in sent))
+    z = expect_tensor(z, "reparameterize(mu, logvar, eps)", shape=mu.shape).array.astype(np.float64)
+    z_shifted = expect_tensor(z_shifted, "reparameterize(mu + 1, logvar, eps)", shape=mu.shape).array
+    # the anchor: a function that leaves its inputs alone because it ignores them does not pass
+    expect_true(bool(np.all(np.isfinite(z)) and np.all(z != mu)),
+                f"reparameterize(mu, logvar, eps) = {show(z)} is mu itself, or not finite: the noise must act")
+    expect_close(z_shifted - z, np.ones_like(z), "reparameterize(mu + 1, logvar, eps) - reparameterize(mu, logvar, eps)",
+                 rtol=0, atol=1e-5)
     for name, before, now in zip(("mu", "logvar", "eps"), sent, after):
         now = expect_tensor(now, f"{name} after the call", shape=before.shape).array
         if not np.array_equal(now, before):

@@ -4,7 +4,16 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-SHAPES = hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=5)
+SHAPES = hnp.array_shapes(min_dims=1, max_dims=3, min_side=2, max_side=5)  # ordinary: every side >= 2
+
+
+@st.composite
+def shapes_with_a_side_of_one(draw):
+    """Degenerate shapes: a batch of one (1, D), one latent dimension (B, 1), a single value (1,), ..."""
+    shape = list(draw(hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=4)))
+    for axis in draw(st.sets(st.integers(0, len(shape) - 1), min_size=1)):
+        shape[axis] = 1
+    return tuple(shape)
 
 
 def floats32(low: float, high: float):
