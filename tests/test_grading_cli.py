@@ -76,7 +76,7 @@ def test_a_failing_public_check_shows_the_smallest_failing_input(repo, tmp_path)
     shutil.copy(repo / "problems/image-entropy/tests/bins-over-all-levels/image_entropy.py", tmp_path)
     result = invoke("check", tmp_path, "--problem", "image-entropy", "--format", "json")
     messages = [c["message"] for c in json.loads(result.stdout)["problems"][0]["checks"] if not c["passed"]]
-    assert any("smallest failing input: value=(array([[0, 0], [0, 0]]), 1)" in m for m in messages)  # 2x2: ordinary sizes
+    assert any("smallest failing input: value=(array([[0, 0], [0, 0]]), 1)" in m for m in messages)  # ordinary sizes
 
 
 def test_a_missing_module_is_reported_as_missing(tmp_path):
