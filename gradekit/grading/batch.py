@@ -13,10 +13,12 @@ file, so no student is ever listed twice or left out. One run at a time holds
 the output folder (``output.exclusive``); a write the disk refuses stops the
 run with an ``OutputError`` and leaves the reports already written intact.
 
-A student is named by ``file_stem(folder name)``: the folder's own name unless
-it holds control characters, bytes that are not UTF-8 or ``%`` (then those as
-``%XX``), so every name makes a safe report file and a row of grades.csv that
-leads back to the folder. Cells of grades.csv that a spreadsheet would run as
+A student is named by ``student_name(folder)``: the folder's own name unless
+it holds control characters, bytes that are not UTF-8, ``%`` or ``~`` (then
+those as ``%XX``; see ``safe_text.file_stem``) or ends in ``.results`` (then
+``%2Eresults``, so that no report is taken for Gradescope's results file of
+another student), so every name makes a safe report file and a row of
+grades.csv that leads back to the folder, and no name stops the class. Cells of grades.csv that a spreadsheet would run as
 a formula (a folder named ``=HYPERLINK(...)``) start with a ``'``.
 
 A job whose grading process died (killed from outside, say) is run again
@@ -66,7 +68,7 @@ CSV_NAME = "grades.csv"
 class StudentJob:
     """Grade one student's folder against ``problems``."""
 
-    student: str  # file_stem of the folder's name: the student's id in grades.csv and the reports' file names
+    student: str  # student_name(folder): the student's id in grades.csv and the reports' file names
     folder: str  # where the folder is on the machine that made the job
     problems: tuple[Problem, ...]
     include_hidden: bool = True
@@ -318,11 +320,13 @@ def student_folders(submissions: Path, out: Path) -> list[Path]:
     out = out.resolve()
     folders = [p for p in sorted(submissions.iterdir())
                if p.is_dir() and not p.name.startswith(".") and p.resolve() != out]
-    clashing = [file_stem(p.name) for p in folders if p.name.endswith(".results")]
-    if clashing:
-        raise ValueError(f"student folders may not end in '.results' (their reports would clash with "
-                         f"Gradescope's results files): {', '.join(clashing)}")
     return folders
+
+
+def student_name(folder: Path) -> str:
+    """The student's id: ``file_stem`` of the folder's name, with a final ``.results`` as ``%2Eresults``."""
+    stem = file_stem(folder.name)
+    return f"{stem[:-len('.results')]}%2Eresults" if stem.endswith(".results") else stem
 
 
 def grade_class(submissions: Path, out: Path, problems: list[Problem], *, workers: int = 1,
@@ -346,12 +350,12 @@ def grade_class(submissions: Path, out: Path, problems: list[Problem], *, worker
         remove_partial_writes(out)
         sandbox.remove_stale_staging()
         folders = student_folders(submissions, out)
-        result = ClassResult(out, [file_stem(p.name) for p in folders])
+        result = ClassResult(out, [student_name(p) for p in folders])
         todo = []
         run_stamp = grading_stamp(problems, assignment)
         stamps = {}
         for folder in folders:
-            student = file_stem(folder.name)
+            student = student_name(folder)
             when = (submitted or {}).get(folder.name)
             stamps[student] = student_stamp(run_stamp, when)
             graded_before = _already_graded(out, student, gradescope)

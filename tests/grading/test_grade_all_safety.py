@@ -33,8 +33,8 @@ import pytest
 from typer.testing import CliRunner
 
 from gradekit.cli import app
-from gradekit.grading import cgroups, output, sandbox
-from gradekit.safe_text import FORMULA_STARTS, csv_cell, file_stem
+from gradekit.grading import batch, cgroups, output, sandbox
+from gradekit.safe_text import FORMULA_STARTS, csv_cell
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE = Path(__file__).resolve().parent / "hostile"
@@ -103,15 +103,17 @@ def contents(folder: Path) -> dict[str, bytes]:
 def test_folder_names_that_are_formulas_escapes_or_not_utf8_are_graded_under_safe_names(tmp_path, problems_dir):
     names = [b'=HYPERLINK("http:evil.example","10 of 10")', b"+1", b"-1+1", b"@SUM(A1)", b"\tTAB", b"\rCR",
              b"caf\xe9", b"esc\x1b]52;c;eA==\x07\x1b[2J", b"rtl\xe2\x80\xaeevil", b"100%", b"plain",
-             b"\x1b" * 255]  # the longest name a folder may have, three times as long once escaped
+             b"\x1b" * 255,  # the longest name a folder may have, three times as long once escaped
+             b"ann", b"ann.results"]  # whose reports would be taken for ann's Gradescope results
     for raw in names:
         student(tmp_path / "class", raw, REFERENCE if raw == b"caf\xe9" else None)
     out = tmp_path / "out"
 
-    result = invoke(*grade_all_args(tmp_path / "class", out, problems_dir))
+    result = invoke(*grade_all_args(tmp_path / "class", out, problems_dir, "--gradescope"))
 
     assert result.exit_code == 0, result.output
-    stems = {file_stem(os.fsdecode(raw)): raw for raw in names}
+    stems = {batch.student_name(Path(os.fsdecode(raw))): raw for raw in names}
+    assert "ann%2Eresults" in stems
     rows = read_csv(out / "grades.csv")
     assert sorted(r["student"] for r in rows) == sorted(csv_cell(stem) for stem in stems)
     assert not any(cell.startswith(FORMULA_STARTS) for row in rows for cell in row.values())
@@ -123,8 +125,9 @@ def test_folder_names_that_are_formulas_escapes_or_not_utf8_are_graded_under_saf
     for stem in stems:
         report = json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))
         assert not UNSAFE.search(report["submission"])
+        assert "tests" in json.loads((out / f"{stem}.results.json").read_text(encoding="utf-8"))
 
-    again = invoke(*grade_all_args(tmp_path / "class", out, problems_dir))  # and the next run resumes
+    again = invoke(*grade_all_args(tmp_path / "class", out, problems_dir, "--gradescope"))  # the next run resumes
     assert again.exit_code == 0, again.output
     assert f"graded 0 student(s), {len(names)} already graded" in again.stderr
 
