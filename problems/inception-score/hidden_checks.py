@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gradekit.calc.inception_score import inception_score as reference
-from gradekit.grading.api import check, expect_close
+from gradekit.grading.api import check, expect_close, expect_true
 
 from .strategies import SEEDS, expect_score, predictions_and_splits, probabilities
 
@@ -22,11 +22,13 @@ def matches_reference_on_soft_predictions(student, value):
 
 
 @check(points=1, max_examples=10)
-@given(seed=SEEDS, rows=st.integers(10, 40))
+@given(seed=SEEDS, rows=st.integers(20, 40))
 def default_is_ten_splits(student, seed, rows):
-    """inception_score(probs) is inception_score(probs, splits=10)"""
+    """inception_score(probs) is inception_score(probs, splits=10), above 1 for predictions that differ"""
     probs = probabilities(np.random.default_rng(seed), rows, 5)
     default = expect_score(student.inception_score(probs), "inception_score(probs)")
+    expect_true(default[0] > 1 + 1e-9, f"inception_score(probs) = {default[0]!r}, but predictions that differ "
+                                       f"within each split score above 1")  # the anchor
     ten = expect_score(student.inception_score(probs, 10), "inception_score(probs, 10)")
     expect_close(np.array(default), np.array(ten), "inception_score(probs) vs inception_score(probs, 10)",
                  rtol=1e-12, atol=1e-12)

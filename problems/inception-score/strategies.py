@@ -25,18 +25,19 @@ def probabilities(rng: np.random.Generator, rows: int, classes: int) -> np.ndarr
 
 
 @st.composite
-def predictions_and_splits(draw, rows=st.integers(1, 40), classes=st.integers(2, 6), max_splits: int = 10):
-    """``(probs, splits)`` with 1 <= splits <= rows, rarely dividing the rows evenly."""
+def predictions_and_splits(draw, rows=st.integers(2, 40), classes=st.integers(2, 6), max_splits: int = 10):
+    """``(probs, splits)`` with every split at least 2 rows (splits of one row are an edge, checked apart),
+    rarely dividing the rows evenly."""
     count = draw(rows)
     probs = probabilities(np.random.default_rng(draw(SEEDS)), count, draw(classes))
-    return probs, draw(st.integers(1, min(count, max_splits)))
+    return probs, draw(st.integers(1, min(count // 2, max_splits)))
 
 
 @st.composite
 def confident_labels(draw):
     """``(labels, splits)``: the class each one-hot prediction is sure of, in order, and a split count."""
     splits = draw(st.integers(1, 6))
-    labels = draw(st.lists(st.integers(0, 3), min_size=splits, max_size=30))
+    labels = draw(st.lists(st.integers(0, 3), min_size=2 * splits, max_size=30))  # 2 rows or more per split
     return labels, splits
 
 
