@@ -4,28 +4,28 @@ import math
 
 import numpy as np
 
-from gradekit.grading.api import check, expect_array, expect_close, expect_equal, expect_real, expect_tensor
-from gradekit.grading.api import expect_true, tensor
-
-from .strategies import layer_widths
+from gradekit.grading.api import check, expect_array, expect_close, expect_equal, expect_tensor, expect_true, tensor
+from gradekit.grading.gan_loss_checks import WorkedValue, worked_values_check
+from gradekit.grading.op_traces import expect_returned_by_last_layer, layer_widths
 
 SAMPLES = 5000
 HIDDEN = (12, 7)  # widths unlike the defaults, so that fixed widths show
 KS_LIMIT = 1.95 / math.sqrt(SAMPLES)  # Kolmogorov-Smirnov at level 0.001: a uniform x fails it once in 1000 seeds
-
-
-def loss_value(value, what: str) -> float:
-    return expect_real(expect_tensor(value, what, shape=()).array, what)
+REACH = 0.95  # 5000 uniform x all above -0.95 (or all below 0.95): probability 0.975^5000, about 1e-55
 
 
 @check(points=1)
 def real_points_lie_on_the_curve(student):
-    """sample_data(n, rng) gives (n, 2) points (x, x^2) with x in [-1, 1]"""
+    """sample_data(n, rng) gives (n, 2) points (x, x^2) with x in [-1, 1], reaching both ends of the range"""
     what = f"sample_data({SAMPLES}, np.random.default_rng(0))"
     points = expect_array(student.harness("harness:sample_data", SAMPLES, 0), what, shape=(SAMPLES, 2))
     x, y = points[:, 0].astype(np.float64), points[:, 1].astype(np.float64)
     expect_true(bool(np.all((x >= -1) & (x <= 1))),
                 f"{what} has x outside [-1, 1]: from {x.min():.4g} to {x.max():.4g}")
+    # anchored (decision 1): points piled on one spot of the curve lie on it too
+    expect_true(x.min() <= -REACH and x.max() >= REACH,
+                f"the x of {what} run from {x.min():.4g} to {x.max():.4g}: {SAMPLES} points should reach close "
+                f"to both ends of [-1, 1]")
     expect_close(y, x ** 2, f"the second column of {what} (x^2 of the first)", rtol=1e-6, atol=1e-6)
 
 
@@ -55,7 +55,8 @@ def generator_has_two_hidden_layers(student):
         z = np.random.default_rng(noise_dim).uniform(-1, 1, (5, noise_dim)).astype(np.float32)
         what = f"Generator(noise_dim={noise_dim}, hidden={hidden})"
         trace = student.harness("harness:generator_trace", noise_dim, list(hidden), 0, tensor(z))
-        expect_tensor(trace["output"], f"{what}(z of shape (5, {noise_dim}))", shape=(5, 2))
+        output = expect_tensor(trace["output"], f"{what}(z of shape (5, {noise_dim}))", shape=(5, 2))
+        expect_returned_by_last_layer(trace["ops"], output.array, what)  # anchored: those layers made the points
         widths = layer_widths(trace["ops"], what)
         expect_equal(widths, [*hidden, 2], f"the nn.Linear output widths of {what}, in the order they ran")
 
@@ -66,19 +67,23 @@ def discriminator_has_three_hidden_layers_the_third_of_width_two(student):
     x = np.random.default_rng(0).uniform(-1, 1, (5, 2)).astype(np.float32)
     what = f"Discriminator(hidden={HIDDEN})"
     trace = student.harness("harness:discriminator_trace", list(HIDDEN), 0, tensor(x))
-    expect_tensor(trace["logits"], f"{what}(x of shape (5, 2))", shape=(5, 1))
+    logits = expect_tensor(trace["logits"], f"{what}(x of shape (5, 2))", shape=(5, 1))
+    expect_returned_by_last_layer(trace["ops"], logits.array, what)  # anchored: those layers made the logits
     widths = layer_widths(trace["ops"], what)
     expect_equal(widths, [*HIDDEN, 2, 1], f"the nn.Linear output widths of {what}, in the order they ran")
-    expect_tensor(trace["features"], f"{what}.features(x of shape (5, 2))", shape=(5, 2))
+    features = expect_tensor(trace["features"], f"{what}.features(x of shape (5, 2))", shape=(5, 2))
+    expect_returned_by_last_layer(trace["feature_ops"], features.array, f"{what}.features")
 
 
 @check(points=1)
 def discriminator_logits_are_affine_in_its_2d_features(student):
-    """features(x) is the last hidden layer: the logits are w . features(x) + b, the output layer on top of it"""
+    """features(x) is the last hidden layer: the logits vary with x and are w . features(x) + b, the output layer on top"""
     x = np.random.default_rng(1).uniform(-1.5, 1.5, (64, 2)).astype(np.float32)
     trace = student.harness("harness:discriminator_trace", list(HIDDEN), 1, tensor(x))
     logits = expect_tensor(trace["logits"], "Discriminator(x)", shape=(64, 1)).array.astype(np.float64)
     features = expect_tensor(trace["features"], "Discriminator.features(x)", shape=(64, 2)).array.astype(np.float64)
+    # anchored (decision 1): constant logits are affine in anything
+    expect_true(bool(np.ptp(logits) > 1e-6), "Discriminator(x) gives the same logit for 64 different points")
     design = np.concatenate([features, np.ones((64, 1))], axis=1)  # (64, 3): w1, w2, b
     fitted = design @ np.linalg.lstsq(design, logits, rcond=None)[0]
     residual = float(np.abs(fitted - logits).max())
@@ -87,21 +92,16 @@ def discriminator_logits_are_affine_in_its_2d_features(student):
                 "should return the third hidden layer, the one the output layer reads")
 
 
-@check(points=2)
-def losses_at_zero_logits_are_the_equilibrium_values(student):
-    """With every logit 0 (D(x) = 1/2): discriminator_loss = 2 ln 2 = 1.386 and generator_loss = ln 2 = 0.693"""
-    real, fake = np.zeros((4, 1), np.float32), np.zeros((3, 1), np.float32)
-    d_loss = loss_value(student.discriminator_loss(tensor(real), tensor(fake)), "discriminator_loss(zeros, zeros)")
-    expect_close(d_loss, 2 * math.log(2), "discriminator_loss(zeros (4, 1), zeros (3, 1))", rtol=1e-5)
-    g_loss = loss_value(student.generator_loss(tensor(fake)), "generator_loss(zeros)")
-    expect_close(g_loss, math.log(2), "generator_loss(zeros (3, 1))", rtol=1e-5)
+losses_at_zero_logits_are_the_equilibrium_values = worked_values_check(
+    [WorkedValue("discriminator_loss", (np.zeros((4, 1)), np.zeros((3, 1))), 2 * math.log(2),
+                 "discriminator_loss(zeros (4, 1), zeros (3, 1))"),
+     WorkedValue("generator_loss", (np.zeros((3, 1)),), math.log(2), "generator_loss(zeros (3, 1))")],
+    points=2, name="losses_at_zero_logits_are_the_equilibrium_values",
+    description="With every logit 0 (D(x) = 1/2): discriminator_loss = 2 ln 2 = 1.386 and generator_loss = ln 2 = 0.693")
 
-
-@check(points=1)
-def losses_stay_finite_for_confident_logits(student):
-    """Logits of +-100 give finite losses: discriminator_loss(100, -100) = 0 and generator_loss(-100) = 100"""
-    real, fake = np.full((2, 1), 100.0, np.float32), np.full((2, 1), -100.0, np.float32)
-    d_loss = loss_value(student.discriminator_loss(tensor(real), tensor(fake)), "discriminator_loss(100, -100)")
-    expect_close(d_loss, 0.0, "discriminator_loss(real logits 100, fake logits -100)", atol=1e-5)
-    g_loss = loss_value(student.generator_loss(tensor(fake)), "generator_loss(-100)")
-    expect_close(g_loss, 100.0, "generator_loss(fake logits -100)", rtol=1e-5)
+losses_stay_finite_for_confident_logits = worked_values_check(
+    [WorkedValue("discriminator_loss", (np.full((2, 1), 100.0), np.full((2, 1), -100.0)), 0.0,
+                 "discriminator_loss(real logits 100, fake logits -100)"),
+     WorkedValue("generator_loss", (np.full((2, 1), -100.0),), 100.0, "generator_loss(fake logits -100)")],
+    points=1, name="losses_stay_finite_for_confident_logits", atol=1e-5,
+    description="Logits of +-100 give finite losses: discriminator_loss(100, -100) = 0 and generator_loss(-100) = 100")
