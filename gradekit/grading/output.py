@@ -11,6 +11,9 @@ one folder would both grade everyone and race on each report. The lock is an
 ``flock`` on ``<out>/.gradekit-lock``: the kernel releases it when its holder
 exits, killed or not, so a lock file left by a dead run never blocks the next.
 (``flock`` is local: two machines sharing the folder over NFS are not kept apart.)
+The lock file is its owner's alone (mode 0600: a student's code running under
+another uid cannot open it to hold the lock), and neither it nor a report's
+temporary file is ever opened through a symbolic link someone left in the folder.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ def write_atomically(path: Path, text: str) -> None:
     """
     temporary = path.with_name(f".{path.name}.partial-{os.getpid()}")
     try:
-        with open(temporary, "w", encoding="utf-8") as file:
+        with open(_create(temporary), "w", encoding="utf-8") as file:
             file.write(text + "\n")
             file.flush()
             os.fsync(file.fileno())
@@ -49,6 +52,16 @@ def write_atomically(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
         raise OutputError(f"cannot write {path}: {_reason(error)}") from error
+
+
+def _create(path: Path) -> int:
+    """A new file at ``path``, never through a link someone left there (the output folder may be shared)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    try:
+        return os.open(path, flags, 0o644)
+    except FileExistsError:  # a write of an earlier process with our pid, or a planted link: remove it, not its target
+        path.unlink()
+        return os.open(path, flags, 0o644)
 
 
 def make_folder(out: Path) -> None:
@@ -71,13 +84,8 @@ def remove_partial_writes(out: Path) -> None:
 def exclusive(out: Path) -> Iterator[None]:
     """Hold ``out`` for this run; ``OutputInUse`` at once if another run holds it (no waiting)."""
     path = out / LOCK_NAME
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except PermissionError:  # a lock file another user made: reading is enough to lock it
-        try:
-            fd = os.open(path, os.O_RDONLY)
-        except OSError as error:
-            raise OutputError(f"cannot lock {out}: {_reason(error)}") from error
+    try:  # not through a link, and no one else's to open: a student's code that could lock it would block every run
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     except OSError as error:
         raise OutputError(f"cannot lock {out}: {_reason(error)}") from error
     try:

@@ -416,3 +416,21 @@ def test_the_lock_is_exclusive_within_one_process_too(tmp_path):
                 pass
     with output.exclusive(tmp_path):
         pass
+
+
+def test_no_write_goes_through_a_link_left_in_the_output_folder(tmp_path):
+    out, target = tmp_path / "out", tmp_path / "precious"
+    out.mkdir()
+    target.write_text("keep me\n")
+    (out / f".ann.json.partial-{os.getpid()}").symlink_to(target)  # where the next temporary file would be
+    output.write_atomically(out / "ann.json", "{}")
+    assert (out / "ann.json").read_text() == "{}\n" and target.read_text() == "keep me\n"
+
+    (out / output.LOCK_NAME).symlink_to(target)
+    with pytest.raises(output.OutputError, match="cannot lock"):
+        with output.exclusive(out):
+            pass
+    assert target.read_text() == "keep me\n"
+    (out / output.LOCK_NAME).unlink()
+    with output.exclusive(out):
+        assert (out / output.LOCK_NAME).stat().st_mode & 0o777 == 0o600  # no other uid may open it
