@@ -189,6 +189,11 @@ def test_every_command_works_from_an_empty_folder_with_only_the_wheel(installed,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     timed("quiz", "quiz", "--seed", "7", "--out", "sheets")
     assert (empty / "sheets" / "key.json").is_file()
+    timed("check", "check", "references", "--problem", "maxout")
+    (empty / "class" / "ada").mkdir(parents=True)
+    shutil.copyfile(empty / "references" / "maxout.py", empty / "class" / "ada" / "maxout.py")
+    timed("grade-all", "grade-all", "class", "--out", "grades", "--problem", "maxout")
+    assert "ada,10,10" in (empty / "grades" / "grades.csv").read_text()
     output, _ = training.communicate(timeout=600)
     timings["train"] = time.monotonic() - started
     assert training.returncode == 0, output[-3000:]
