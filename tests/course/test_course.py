@@ -141,3 +141,14 @@ def test_a_courses_own_reference_shadows_the_bundled_one(elsewhere):
     finally:
         use_references(bundled_course_root() / "references")
     assert importlib.import_module("gradekit.calc.maxout").maxout([1.0, 2.0], 1).tolist() == [2.0]
+
+
+def test_a_verb_is_a_keyword_only_function_tests_can_call(elsewhere, capsys):
+    """cli.py only wires typer to these: the shared options are plain keyword arguments."""
+    from gradekit.commands.list import ListFormat, list_problems
+
+    small_course(elsewhere / "mine")
+    list_problems(course=elsewhere / "mine", format=ListFormat.json)
+    assert [p["id"] for p in json.loads(capsys.readouterr().out)["problems"]] == ["maxout"]
+    with pytest.raises(TypeError):
+        list_problems(None)  # keyword-only
