@@ -44,6 +44,11 @@ def secret_imports(source: str, filename: str = "<kit file>") -> list[str]:
     return sorted(set(found))
 
 
+def reaches_references(module: str) -> bool:
+    """Whether the gradekit module ``module`` imports the references, itself or through others."""
+    return _is_secret(module) or _route_to_secret(module) is not None
+
+
 def _imported_names(tree: ast.AST, strings: bool) -> list[str]:
     """Modules an import may load (``from a import b`` may load ``a.b``); relative ones keep their dots."""
     names = []

@@ -9,6 +9,14 @@ and ``audit.audit_wheel`` checks every member before the kit is written. A
 kit is a course of its own (its ``course.toml``), so the student's gradekit
 needs no bundled one.
 
+Also left out: every gradekit module that imports the references, itself or
+through another (``audit.reaches_references``): the reference models'
+training, the quiz keys, kit export, ``gradekit.calc``. Without the references
+(a kit has none) they cannot even import, and they are the code nearest the
+answers. What the public checks, ``gradekit check`` and the notebook's
+``check`` need never imports them (the kit's audit holds the public checks to
+that), and the commands left out are simply not offered.
+
 Built once per state of the source and kept in a cache folder, so exporting
 many kits (or the tests) builds it once.
 """
@@ -22,11 +30,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
 import gradekit
-from gradekit.kit.audit import KitLeak, audit_wheel
+from gradekit.kit.audit import KitLeak, audit_wheel, reaches_references
 
 PACKAGE = Path(gradekit.__file__).resolve().parent
 SOURCE = PACKAGE.parent  # the checkout, in a development install
@@ -35,6 +44,7 @@ COURSE_STANDINS = ("problems", "references", "assignments", "questions", "templa
 BUNDLED = "gradekit/course/bundled/"
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "bundled", ".hypothesis")
 CACHE = Path(tempfile.gettempdir()) / "gradekit-kit-wheels"
+CACHE_DAYS = 1
 
 
 class WheelError(Exception):
@@ -50,6 +60,7 @@ def student_wheel() -> Path:
     found = sorted(folder.glob("gradekit-*.whl"))
     if found:
         return found[0]
+    _forget_old_wheels()
     with tempfile.TemporaryDirectory(prefix="gradekit-wheel-") as scratch:
         built = _build(Path(scratch))
         folder.parent.mkdir(parents=True, exist_ok=True)
@@ -62,9 +73,20 @@ def student_wheel() -> Path:
     return sorted(folder.glob("gradekit-*.whl"))[0]
 
 
+def _forget_old_wheels() -> None:
+    """Cached wheels of sources untouched for a day: an edited checkout leaves one per state."""
+    if CACHE.is_dir():
+        for folder in CACHE.iterdir():
+            if time.time() - folder.stat().st_mtime > CACHE_DAYS * 86400:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
 def _build(scratch: Path) -> Path:
     source = scratch / "source"
     shutil.copytree(PACKAGE, source / "gradekit", ignore=IGNORED)
+    for path in sorted((source / "gradekit").rglob("*.py")):
+        if reaches_references(_module_name(path.relative_to(source))):
+            path.unlink()
     for name in PACKAGING:
         shutil.copyfile(SOURCE / name, source / name)
     (source / "course.toml").write_text('title = "no course: a student kit brings its own"\n')
@@ -83,6 +105,12 @@ def _build(scratch: Path) -> Path:
     except KitLeak as leak:
         raise WheelError(str(leak)) from None
     return wheel
+
+
+def _module_name(relative: Path) -> str:
+    """``gradekit/models/vae.py`` -> ``gradekit.models.vae``; a package's ``__init__.py`` -> the package."""
+    parts = relative.with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def _has_setuptools() -> bool:

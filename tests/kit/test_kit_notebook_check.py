@@ -171,3 +171,11 @@ def test_outside_jupyter_check_prints_the_rich_report_of_the_script(kit, tmp_pat
     assert "maxout" in run.stdout and "graded" in run.stdout  # the rich summary table
     score, top, checks = run.stdout.split("SCORE ")[1].split()
     assert float(score) == float(top) > 0 and int(checks) >= 3
+
+
+def test_the_readme_check_command_runs_on_the_student_venv(kit, student_python):
+    """The wheel without the modules that import the references still gives the student their command."""
+    run = subprocess.run([student_python, "-m", "gradekit.cli", "check", ".", "--problems-dir", "problems",
+                          "--problem", "maxout"], cwd=kit, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 1, run.stderr[-3000:]  # the starters are not written yet
+    assert "not implemented yet" in run.stdout and "maxout" in run.stdout
