@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.console import Console
 
 from gradekit.commands.common import (AssignmentOption, CourseOption, JobsOption, ProblemOption, ProblemsDirOption,
                                       err, fail, grade_with_progress, out, select, warn)
+
+
+REPORT_FILE_WIDTH = 100  # columns of the rich report written with --output (a file has no terminal to ask)
 
 
 class ReportFormat(str, Enum):
@@ -61,7 +66,11 @@ def grade(
         graded.render_rich(out) if graded else render_rich(report, out)
         return
     warn(report)
-    if format is ReportFormat.gradescope:
+    if format is ReportFormat.rich:  # the same report, as plain text for the file (no colours, no escapes)
+        page = Console(file=io.StringIO(), width=REPORT_FILE_WIDTH, no_color=True, highlight=False)
+        graded.render_rich(page) if graded else render_rich(report, page)
+        text = page.file.getvalue().rstrip("\n")
+    elif format is ReportFormat.gradescope:
         text = json.dumps(graded.to_gradescope() if graded else to_gradescope(report), indent=2)
     else:
         text = json.dumps(graded.to_json(), indent=2) if graded else to_json(report)
