@@ -36,15 +36,29 @@ def forward_marginal_has_the_right_moments(student):
                      rtol=6 * np.sqrt(2 / FORWARD_DRAWS), atol=0)
 
 
-@check(points=1)
+@check(points=0, precondition=True)
 def unet_predicts_noise_of_the_input_shape(student):
-    """UNet(channels)(x_t, t) maps (B, C, H, W) and steps (B,) to a noise estimate (B, C, H, W), for any even side"""
+    """UNet(channels)(x_t, t) maps 8x8 images (B, C, 8, 8) and steps (B,) to a noise estimate (B, C, 8, 8)"""
     rng = np.random.default_rng(0)
-    for channels, batch, side in ((1, 3, 8), (1, 2, 16), (3, 2, 8)):
+    for channels, batch, side in ((1, 3, 8), (3, 2, 8)):
         x = rng.standard_normal((batch, channels, side, side))
         steps = rng.integers(0, T, batch)
         expect_tensor(student.harness("harness:predictions", channels, 0, tensor(x), tensor(steps, "int64")),
                       f"UNet(channels={channels})(x of shape {x.shape}, t)", shape=x.shape)
+
+
+@check(points=1)
+def unet_works_on_any_side_divisible_by_4(student):
+    """UNet is fully convolutional: 16x16 and 12x12 images (B, C, side, side) give noise estimates of their shape"""
+    rng = np.random.default_rng(3)
+    for channels, batch, side in ((1, 2, 16), (1, 2, 12)):
+        x = rng.standard_normal((batch, channels, side, side))
+        steps = rng.integers(0, T, batch)
+        out = expect_tensor(student.harness("harness:predictions", channels, 0, tensor(x), tensor(steps, "int64")),
+                            f"UNet(channels={channels})(x of shape {x.shape}, t)", shape=x.shape).array
+        # anchor: zeros of the input's shape are not a prediction
+        expect_true(bool(np.isfinite(out).all() and np.abs(out).max() > 1e-6),
+                    f"UNet(channels={channels})(x of shape {x.shape}, t) predicts no noise at all")
 
 
 @check(points=1)
@@ -57,6 +71,10 @@ def unet_output_depends_on_the_step(student):
                         "UNet(1)(x, t)", shape=x.shape).array
     expect_true(bool(np.abs(out[:2] - out[2:]).max() > 1e-6),
                 "UNet(1)(x, t) gives the same output for t = 10 and t = 900: embed t and add it inside the network")
+    # anchor: random outputs also differ; a network's do not change when it is asked the same again
+    again = expect_tensor(student.harness("harness:predictions", 1, 0, tensor(x), tensor(steps, "int64")),
+                          "UNet(1)(x, t)", shape=x.shape).array
+    expect_close(again, out, "UNet(1)(x, t) asked twice (an untrained network in eval mode)", rtol=1e-6, atol=1e-7)
 
 
 @check(points=2)
@@ -131,3 +149,23 @@ def sampling_gaussian_data_with_the_exact_noise_predictor_has_its_law(student):
                                     ORACLE_SHAPE, 7)
             expect_close(expect_tensor(again, what, shape=ORACLE_SHAPE), samples,
                          f"{what} twice with generators of the same seed", rtol=0, atol=0)
+
+
+@check(points=1)
+def sample_calls_the_network_with_the_training_steps(student):
+    """sample calls model(x, τ_i) for i = steps − 1 down to 0: the training steps τ, one per image, not the chain index"""
+    for steps in (10, 4):
+        shape = (3, 1, 2, 2)
+        what = f"sample(model, {shape}, alpha_bar, steps={steps}, generator)"
+        calls = student.harness("harness:steps_seen", tensor(ALPHA_BAR), steps, shape, 0)
+        expect_true(isinstance(calls, list) and len(calls) == steps,
+                    f"{what} calls the network {len(calls) if isinstance(calls, list) else 'an unknown number of'} "
+                    f"times; it should call it once per step, {steps} times")
+        tau = sampling_timesteps(steps)[::-1]  # the chain runs from the last step down to the first
+        for call, (i, want) in enumerate(zip(range(steps - 1, -1, -1), tau)):
+            seen = expect_tensor(calls[call], f"the steps t of call {call + 1} of {what}", shape=(shape[0],),
+                                 floating=False).array
+            expect_true(bool(np.all(seen == want)),
+                        f"call {call + 1} of {what} (chain step i = {i}) passes t = {seen.tolist()}; "
+                        f"it should pass the training step τ_{i} = {want} for every image",
+                        f"τ = {sampling_timesteps(steps).tolist()}")

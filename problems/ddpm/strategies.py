@@ -1,13 +1,12 @@
 """The schedule, the DDPM formulas the checks compare with, and generated inputs for the reverse step."""
 
-import tomllib
-from pathlib import Path
-
 import numpy as np
 from hypothesis import strategies as st
 
-CONFIG = tomllib.loads((Path(__file__).parent / "problem.toml").read_text())
-SCHEDULE, TRAINING = CONFIG["schedule"], CONFIG["training"]
+from gradekit.grading.problem import problem_here
+
+PROBLEM = problem_here(__file__)
+SCHEDULE, TRAINING = PROBLEM.table("schedule"), PROBLEM.training
 T = SCHEDULE["T"]
 BETAS = np.linspace(SCHEDULE["beta_start"], SCHEDULE["beta_end"], T)  # (T,) float64
 ALPHA_BAR = np.cumprod(1.0 - BETAS)  # (T,)
