@@ -190,6 +190,10 @@ def test_every_command_works_from_an_empty_folder_with_only_the_wheel(installed,
     timed("quiz", "quiz", "--seed", "7", "--out", "sheets")
     assert (empty / "sheets" / "key.json").is_file()
     timed("check", "check", "references", "--problem", "maxout")
+    loaded = run(bin_folder / "python", "-c", "from gradekit.grading.problem import discover\n"
+                 "problems = discover()\nprint(len(problems), sum(len(p.all_checks()) for p in problems))",
+                 cwd=empty, env=env).stdout.split()
+    assert int(loaded[0]) == len(listed["problems"]) and int(loaded[1]) > 0  # every problem's checks and metrics
     (empty / "class" / "ada").mkdir(parents=True)
     shutil.copyfile(empty / "references" / "maxout.py", empty / "class" / "ada" / "maxout.py")
     timed("grade-all", "grade-all", "class", "--out", "grades", "--problem", "maxout")
