@@ -6,8 +6,10 @@ A model problem keeps a ``metrics.py`` whose ``measure(student, seed)`` trains
 in the sandbox and returns the metrics its hidden checks compare with
 thresholds. This runs it exactly as grading does (the sandbox, its limits,
 one thread) on ``references/``, one fresh worker per seed, and writes
-``problems/<id>/reference_runs.json``: the evidence the thresholds in
-``problem.toml`` are set from.
+``problems/<id>/reference_runs.json``: how much the reference varies with
+the training seed. The thresholds in ``problem.toml`` are set from a
+population of sound designs (``gradekit.models.design_runs``) beside these
+runs and the wrong and trivial submissions.
 """
 
 from __future__ import annotations
