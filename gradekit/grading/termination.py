@@ -71,6 +71,7 @@ def install() -> Callable[[], None]:
 
     def uninstall() -> None:
         finish()
+        _received.clear()  # a process that runs another command afterwards (a test) starts afresh
         for signum, handler in previous.items():
             signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
 
@@ -117,9 +118,9 @@ def finish(timeout: float = CHILD_EXIT_SECONDS) -> None:
             child.kill()
             child.join(5)
     remove_own_leftovers()
-    with contextlib.suppress(OSError):
-        sandbox.remove_stale_staging()  # the pool's, now that it is gone (and any older run's)
-        cgroups.sweep_stale()
+    for sweep in (sandbox.remove_stale_staging, cgroups.sweep_stale):  # the pool's, now it is gone (and older runs')
+        with contextlib.suppress(OSError):
+            sweep()
 
 
 def remove_own_leftovers() -> None:
