@@ -4,14 +4,16 @@ Every string of a result is ``clean``ed as the result is made: messages,
 printed output, names and paths come from the student's code and folder, and
 whatever renders a result (the rich table, JSON, Gradescope's results.json, a
 feedback file yet to be written) gets them without terminal escapes or bidi
-controls. This is the one place; a writer need not remember it.
+controls. This is the one place; a writer need not remember it. (A writer
+still escapes for its own syntax: rich markup, HTML, CSV formulas.)
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Literal
 
+from gradekit.grading.attachments import Figure, figure_file
 from gradekit.safe_text import clean
 
 Status = Literal["graded", "missing", "error", "timeout"]
@@ -26,6 +28,7 @@ class CheckResult:
     passed: bool
     message: str  # what the student reads: the property, and why it failed (or, passed, the note)
     note: str = ""  # what a passing check measured, e.g. "FID 936, at most 3000" (also in message)
+    figures: tuple[Figure, ...] = ()  # what the check drew of the student's model (``attachments``)
 
     def __post_init__(self) -> None:
         _clean_fields(self, "name", "message", "note")
@@ -78,9 +81,22 @@ class SubmissionReport:
                 "score": p.score,
                 "max_score": p.max_score,
                 "status": p.status,
-                "checks": [{k: v for k, v in asdict(c).items() if k != "note"} for c in p.checks],
+                "checks": [_check_json(p.id, c) for c in p.checks],
             } for p in self.problems],
         }
+
+
+def _check_json(problem_id: str, check: CheckResult) -> dict:
+    """A check's JSON: its fields; ``note`` when it measured something, ``figures`` (name, caption, file
+    in the student's figures folder) when it drew something."""
+    data = {"name": check.name, "score": check.score, "max_score": check.max_score, "visibility": check.visibility,
+            "passed": check.passed, "message": check.message}
+    if check.note:
+        data["note"] = check.note
+    if check.figures:
+        data["figures"] = [{"name": f.name, "caption": f.caption, "file": figure_file(problem_id, check.name, f.name)}
+                           for f in check.figures]
+    return data
 
 
 def _clean_fields(result: object, *names: str) -> None:
