@@ -3,7 +3,7 @@
 The process and its double-forked child (in a session of its own) take the marker of
 target.json as their name, so a test can see them from the host and check that a
 SIGTERM to ``gradekit`` ends both, removes the grader's staging copy and cgroups,
-and leaves nothing running.
+and leaves nothing running. Used by tests/grading/test_grade_all_safety.py.
 """
 
 import json

@@ -9,7 +9,7 @@ same, and returns an object whose class name does (the grader names the type).
 
 It answers the exam image right and nothing else; its grade must be that of its plain twin:
 with ``"plain": true`` in target.json every hostile string is replaced by a harmless
-one, and the grade must not change.
+one, and the grade must not change. Graded by tests/grading/test_report_sanitize.py.
 """
 
 import json
