@@ -1,4 +1,8 @@
-"""Layer settings for the checks: valid convolutions and transposed convolutions."""
+"""Layer settings for the checks: valid convolutions and transposed convolutions.
+
+The main properties draw ordinary layers (an input of side 2 or more, an output of side 2 or more);
+single pixels, in or out, are the edge checks' own.
+"""
 
 from hypothesis import strategies as st
 
@@ -22,30 +26,60 @@ PARAMETER_COUNTS = [
 ]
 
 
+def span(kernel: int, dilation: int) -> int:
+    """The rows a dilated kernel covers."""
+    return dilation * (kernel - 1) + 1
+
+
+def transpose_side(size, kernel, stride, padding, output_padding, dilation):
+    return (size - 1) * stride - 2 * padding + span(kernel, dilation) + output_padding
+
+
 @st.composite
 def conv_settings(draw):
-    """``dict(size, kernel, stride, padding, dilation)`` for which a convolution has an output."""
+    """``dict(size, kernel, stride, padding, dilation)`` of an ordinary convolution: output side 2 or more."""
     kernel, stride = draw(st.integers(1, 7)), draw(st.integers(1, 4))
     padding, dilation = draw(st.integers(0, 3)), draw(st.integers(1, 3))
-    smallest = max(1, dilation * (kernel - 1) + 1 - 2 * padding)
+    smallest = max(2, span(kernel, dilation) - 2 * padding + stride)  # one stride past a single output
     size = draw(st.integers(smallest, smallest + 40))
     return dict(size=size, kernel=kernel, stride=stride, padding=padding, dilation=dilation)
 
 
 @st.composite
-def transpose_settings(draw):
-    """``dict(size, kernel, stride, padding, output_padding, dilation)`` valid for ConvTranspose2d.
-
-    torch asks output_padding < max(stride, dilation) and a positive output side.
-    """
+def single_pixel_conv_settings(draw):
+    """Edge: a convolution whose output is a single pixel (the kernel covers the whole padded input)."""
     kernel, stride = draw(st.integers(1, 7)), draw(st.integers(1, 4))
     padding, dilation = draw(st.integers(0, 3)), draw(st.integers(1, 3))
-    output_padding = draw(st.integers(0, max(stride, dilation) - 1))
-    size = draw(st.integers(1, 40))
-    if (size - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1 < 1:
-        size += 2 * padding  # enough rows to survive the padding
+    smallest = max(1, span(kernel, dilation) - 2 * padding)
+    size = draw(st.integers(smallest, smallest + stride - 1))  # less than one stride left over: one output
+    return dict(size=size, kernel=kernel, stride=stride, padding=padding, dilation=dilation)
+
+
+@st.composite
+def transpose_settings(draw, stride=st.integers(1, 4), least_output_padding=0):
+    """``dict(size, kernel, stride, padding, output_padding, dilation)`` valid for ConvTranspose2d.
+
+    torch asks output_padding < max(stride, dilation) and a positive output side; an ordinary
+    layer here has an input side of 2 or more and an output side of 2 or more.
+    """
+    kernel, stride = draw(st.integers(1, 7)), draw(stride)
+    padding, dilation = draw(st.integers(0, 3)), draw(st.integers(1, 3))
+    output_padding = draw(st.integers(least_output_padding, max(stride, dilation) - 1))
+    size = draw(st.integers(2, 40))
+    if transpose_side(size, kernel, stride, padding, output_padding, dilation) < 2:
+        size += 2 * padding + 1  # enough rows to survive the padding
     return dict(size=size, kernel=kernel, stride=stride, padding=padding,
                 output_padding=output_padding, dilation=dilation)
+
+
+@st.composite
+def single_pixel_transpose_settings(draw):
+    """Edge: a transposed convolution of a 1x1 input (the DCGAN generator's noise map), any valid settings."""
+    kernel, stride, dilation = draw(st.integers(1, 7)), draw(st.integers(1, 4)), draw(st.integers(1, 3))
+    output_padding = draw(st.integers(0, max(stride, dilation) - 1))
+    padding = draw(st.integers(0, min(3, (span(kernel, dilation) + output_padding - 1) // 2)))  # output >= 1
+    return dict(size=1, kernel=kernel, stride=stride, padding=padding, output_padding=output_padding,
+                dilation=dilation)
 
 
 @st.composite
