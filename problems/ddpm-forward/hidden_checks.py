@@ -2,16 +2,17 @@
 
 import numpy as np
 import torch
-from hypothesis import given
+from hypothesis import example, given
 
 from gradekit.calc.ddpm_forward import alpha_bar, linear_beta_schedule, q_sample
 from gradekit.grading.api import check, expect_close, expect_tensor, tensor
 
-from .strategies import betas, forward_samples, schedules
+from .strategies import betas, fixed_sample, forward_samples, schedules
 
 
 @check(points=1)
 @given(schedule=schedules())
+@example(schedule=(7, 0.001, 0.3))
 def schedule_matches_reference(student, schedule):
     """linear_beta_schedule matches the reference for other lengths and endpoints"""
     steps, start, end = schedule
@@ -23,6 +24,7 @@ def schedule_matches_reference(student, schedule):
 
 @check(points=1)
 @given(levels=betas())
+@example(levels=np.array([0.5, 0.01, 0.2, 0.3]))
 def alpha_bar_matches_reference(student, levels):
     """alpha_bar matches the reference on noise levels of any length"""
     value = expect_tensor(student.alpha_bar(tensor(levels, "float64")), "alpha_bar(betas)", shape=levels.shape)
@@ -31,6 +33,7 @@ def alpha_bar_matches_reference(student, levels):
 
 @check(points=1)
 @given(value=forward_samples())
+@example(value=fixed_sample((3, 2), [5, 400, 998], seed=2))
 def q_sample_matches_reference(student, value):
     """q_sample matches the reference on batches of shape (B,), (B, D) and (B, C, H, W)"""
     x0, t, noise, alpha_bars = value
