@@ -1,29 +1,35 @@
-"""Hidden checks: agreement with the reference, values and gradients."""
+"""Hidden checks: agreement with the reference, values and gradients, and at the edges of the kernel's shape."""
 
 import numpy as np
 import torch
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from gradekit.calc.minibatch_discrimination import minibatch_features as reference
 from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, tensor
 
-from .strategies import minibatches
+from .strategies import ORDINARY_F, ORDINARY_T, minibatches, minibatches_with_a_side_of_one
+
+
+def expect_reference_values(student, f, T):
+    value = student.minibatch_features(tensor(f, "float64"), tensor(T, "float64"))
+    what = f"minibatch_features(f of shape {f.shape}, T of shape {T.shape})"
+    value = expect_tensor(value, what, shape=(f.shape[0], T.shape[1]))
+    expected = reference(torch.from_numpy(f), torch.from_numpy(T))
+    expect_close(value, expected.numpy(), what, rtol=1e-9, atol=1e-12)
 
 
 @check(points=1)
 @given(batch=minibatches())
+@example(batch=(ORDINARY_F, ORDINARY_T))
 def matches_reference(student, batch):
     """The features match the reference on random minibatches and kernels"""
-    f, T = batch
-    value = student.minibatch_features(tensor(f, "float64"), tensor(T, "float64"))
-    value = expect_tensor(value, "minibatch_features(f, T)", shape=(f.shape[0], T.shape[1]))
-    expected = reference(torch.from_numpy(f), torch.from_numpy(T))
-    expect_close(value, expected.numpy(), "minibatch_features(f, T)", rtol=1e-9, atol=1e-12)
+    expect_reference_values(student, *batch)
 
 
 @check(points=1)
 @given(batch=minibatches(samples=st.integers(2, 5)), seed=st.integers(0, 2**32 - 1))
+@example(batch=(ORDINARY_F, ORDINARY_T), seed=0)
 def gradients_reach_f_and_T(student, batch, seed):
     """Back-propagating through the features gives the reference's gradients for f and T"""
     f, T = batch
@@ -37,3 +43,11 @@ def gradients_reach_f_and_T(student, batch, seed):
         expect_true(grad is not None, f"no gradient reached {name}: are the features computed with torch?")
         grad = expect_tensor(grad, f"the gradient of {name}", shape=tuple(want.shape))
         expect_close(grad, want.grad.numpy(), f"the gradient of {name}", rtol=1e-7, atol=1e-10)
+
+
+@check(points=1)
+@given(batch=minibatches_with_a_side_of_one())
+@example(batch=(ORDINARY_F, ORDINARY_T[:, :1, :]))
+def matches_reference_for_one_feature_kernel_or_column(student, batch):
+    """Edge: a single feature (A = 1), a single kernel (B = 1) or a single column (C = 1) gives the reference's values"""
+    expect_reference_values(student, *batch)

@@ -1,13 +1,18 @@
-"""Public checks: the worked example and what the self term and L1 norm imply."""
+"""Public checks: the worked example and what the self term and L1 norm imply.
+
+A law that a degenerate function satisfies (ones satisfy "a batch of one gives 1", N satisfies
+"identical samples give N", a constant satisfies a bound) carries an anchor in the same check:
+the features must also respond to where the other samples are.
+"""
 
 import numpy as np
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, tensor
+from gradekit.grading.api import check, expect_between, expect_close, expect_tensor, expect_true, show, tensor
 
-from .strategies import (EXAMPLE_F, EXAMPLE_FEATURES, EXAMPLE_T, identical_minibatches,
-                         minibatches)
+from .strategies import (EXAMPLE_F, EXAMPLE_FEATURES, EXAMPLE_T, ORDINARY_F, ORDINARY_T,
+                         identical_minibatches, minibatches)
 
 
 def features(student, f, T, what="minibatch_features(f, T)"):
@@ -16,11 +21,15 @@ def features(student, f, T, what="minibatch_features(f, T)"):
     return expect_tensor(value, what, shape=(f.shape[0], T.shape[1])).array
 
 
-@check(points=1)
-@given(batch=minibatches())
-def output_has_one_feature_per_kernel(student, batch):
+def first_sample_features(student, f, what):
+    """Sample 0's features in a batch ``f`` of the worked example's kernels (one feature, two kernels)."""
+    return features(student, np.array(f), np.array(EXAMPLE_T), what)[0]
+
+
+@check(points=0, precondition=True)
+def output_has_one_feature_per_kernel(student):
     """f of shape (N, A) and T of shape (A, B, C) give features of shape (N, B)"""
-    features(student, *batch)
+    features(student, np.ones((3, 2)), np.ones((2, 4, 3)), "minibatch_features(f of shape (3, 2), T of shape (2, 4, 3))")
 
 
 @check(points=2)
@@ -32,28 +41,43 @@ def worked_example(student):
 
 @check(points=2)
 @given(batch=minibatches(samples=st.just(1)))
+@example(batch=(ORDINARY_F[:1], ORDINARY_T))
 def a_batch_of_one_gives_ones(student, batch):
-    """A batch of one sample gives 1 on every feature: the sum over j includes j = i"""
+    """Edge: a batch of one sample gives 1 on every feature (the sum over j includes j = i), a batch of two does not"""
     value = features(student, *batch, "minibatch_features(a batch of one)")
     expect_close(value, np.ones_like(value), "minibatch_features(a batch of one)", rtol=1e-12)
+    # the anchor: ones everywhere would pass the line above; a second sample must count, by its distance
+    near = first_sample_features(student, [[0.0], [1.0]], "minibatch_features(f = [[0], [1]], example T)")
+    far = first_sample_features(student, [[0.0], [2.0]], "minibatch_features(f = [[0], [2]], example T)")
+    expect_true(bool(np.all(np.isfinite(near)) and np.all(near != far)),
+                f"sample 0's features are {show(near)} with the other sample at 1 and {show(far)} with it at 2: "
+                f"moving the other sample must change them")
 
 
 @check(points=2)
 @given(batch=identical_minibatches())
+@example(batch=(np.repeat(ORDINARY_F[:1], 3, axis=0), ORDINARY_T))
 def identical_samples_give_n(student, batch):
-    """A batch of N identical samples gives N on every feature, the largest closeness possible"""
+    """A batch of N identical samples gives N on every feature, the largest closeness; moving one away lowers it"""
     f, T = batch
     value = features(student, f, T, f"minibatch_features({f.shape[0]} identical samples)")
     expect_close(value, np.full_like(value, f.shape[0]), f"minibatch_features({f.shape[0]} identical samples)",
                  rtol=1e-12)
+    # the anchor: answering N whatever the samples would pass the line above
+    apart = first_sample_features(student, [[0.5], [0.5], [1.5]], "minibatch_features(f = [[0.5], [0.5], [1.5]])")
+    expect_true(bool(np.all(np.isfinite(apart)) and np.all(apart < 3)),
+                f"with one of three samples moved away, sample 0's features are {show(apart)}: not below N = 3")
 
 
 @check(points=1)
 @given(batch=minibatches())
+@example(batch=(ORDINARY_F, ORDINARY_T))
 def features_lie_between_one_and_n(student, batch):
-    """Every feature lies in [1, N]: the self term gives 1, each other sample at most 1 more"""
-    f, _ = batch
-    value = features(student, *batch)
+    """Every feature lies in [1, N], and appending a copy of sample 0 adds exactly 1 to its features"""
+    f, T = batch
+    value = features(student, f, T)
     n = f.shape[0]
-    expect_true(bool(np.all((value >= 1 - 1e-12) & (value <= n + 1e-12))),
-                f"minibatch_features(f, T) for N = {n} leaves [1, {n}]: {np.round(value, 6).tolist()}")
+    expect_between(value, 1 - 1e-12, n + 1e-12, f"minibatch_features(f, T) for N = {n}")
+    # the anchor: a constant in [1, N] would pass the bound; the copy's closeness to sample 0 is exp(0) = 1
+    grown = features(student, np.concatenate([f, f[:1]]), T, "minibatch_features(f with a copy of sample 0 appended)")
+    expect_close(grown[0], value[0] + 1, "sample 0's features with a copy of it appended", rtol=1e-9, atol=1e-12)

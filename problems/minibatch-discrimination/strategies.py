@@ -11,6 +11,11 @@ EXAMPLE_F = [[0.0], [1.0]]
 EXAMPLE_T = [[[1.0, 1.0], [0.5, -0.5]]]
 # M_0 = 0 and M_1 = T[0]: L1 distances 2 (kernel 0) and 1 (kernel 1), plus the self term 1.
 EXAMPLE_FEATURES = [[1 + math.exp(-2), 1 + math.exp(-1)]] * 2
+# An ordinary minibatch (every size at least 2) for explicit examples: three samples, A = 2, B = 3, C = 2.
+ORDINARY_F = np.array([[0.5, -1.0], [0.25, 0.75], [-0.5, 0.0]])
+ORDINARY_T = np.linspace(-1, 1, 2 * 3 * 2).reshape(2, 3, 2)
+
+ORDINARY = st.integers(2, 4)
 
 
 def values(shape):
@@ -18,10 +23,19 @@ def values(shape):
 
 
 @st.composite
-def minibatches(draw, samples=st.integers(1, 5)):
-    """``(f, T)`` with f of shape (N, A) and T of shape (A, B, C)."""
-    n, a, b, c = draw(samples), draw(st.integers(1, 4)), draw(st.integers(1, 4)), draw(st.integers(1, 4))
+def minibatches(draw, samples=st.integers(2, 5), features=ORDINARY, kernels=ORDINARY, columns=ORDINARY):
+    """``(f, T)`` with f of shape (N, A) and T of shape (A, B, C); ordinary sizes (2 or more) by default."""
+    n, a, b, c = draw(samples), draw(features), draw(kernels), draw(columns)
     return draw(values((n, a))), draw(values((a, b, c)))
+
+
+@st.composite
+def minibatches_with_a_side_of_one(draw):
+    """Edge: ``(f, T)`` of N >= 2 samples where A (one feature), B (one kernel) or C (one column) is 1."""
+    sizes = [draw(st.integers(1, 4)) for _ in range(3)]
+    for axis in draw(st.sets(st.integers(0, 2), min_size=1)):
+        sizes[axis] = 1
+    return draw(minibatches(features=st.just(sizes[0]), kernels=st.just(sizes[1]), columns=st.just(sizes[2])))
 
 
 @st.composite
