@@ -24,7 +24,6 @@ PROBLEMS = discover(REPO / "problems")
 # once its trivial family scores 0. Model problems listed here are not run (each kind trains).
 PENDING = {
     "conv-arithmetic", "ddpm-forward", "minibatch-discrimination", "semantic-hashing",  # calc-b
-    "autoencoder", "denoising-autoencoder", "vae", "ddpm", "latent-arithmetic",  # models-ae
     "dcgan", "cgan", "cyclegan",  # models-gan
 }
 
