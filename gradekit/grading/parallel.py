@@ -45,28 +45,31 @@ def _claim(counter, count: int) -> int | None:
 
 def _grade_claimed(problems: list[Problem], include_hidden: bool, submission_dir: Path, worker_dir: Path,
                    counter, on_check: OnCheck | None,
-                   on_result: Callable[[int, ProblemResult], None]) -> None:
+                   on_result: Callable[[int, ProblemResult], None], missing: dict[str, str]) -> None:
     from gradekit.grading.runner import grade_problem
 
     while (index := _claim(counter, len(problems))) is not None:
         problem = problems[index]
-        result = grade_problem(problem, problem.all_checks(include_hidden), submission_dir, worker_dir, on_check)
+        result = grade_problem(problem, problem.all_checks(include_hidden), submission_dir, worker_dir, on_check,
+                               missing=missing.get(problem.id))
         on_result(index, result)
 
 
-def _helper(problems: list[Problem], include_hidden: bool, submission_dir: Path, worker_dir: Path) -> None:
+def _helper(problems: list[Problem], include_hidden: bool, submission_dir: Path, worker_dir: Path,
+            missing: dict[str, str]) -> None:
     queue, counter = _shared
     _grade_claimed(problems, include_hidden, submission_dir, worker_dir, counter,
                    on_check=lambda problem, result: queue.put(("check", problem.id, result)),
-                   on_result=lambda index, result: queue.put(("problem", index, result)))
+                   on_result=lambda index, result: queue.put(("problem", index, result)), missing=missing)
 
 
 def grade_problems(problems: list[Problem], include_hidden: bool, submission_dir: Path, worker_dir: Path,
                    jobs: int, on_check: OnCheck | None,
-                   on_lost: Callable[[Problem, str], ProblemResult]) -> list[ProblemResult]:
+                   on_lost: Callable[[Problem, str], ProblemResult],
+                   missing: dict[str, str] | None = None) -> list[ProblemResult]:
     """The problems' results in their order, graded by this process and ``jobs`` - 1 helpers.
 
-    ``on_lost`` makes the result of a problem whose helper died. Called from a
+    ``missing`` says why a problem's module is missing (problem id -> message). ``on_lost`` makes the result of a problem whose helper died. Called from a
     script, that script must guard its top level with ``if __name__ ==
     "__main__":`` as multiprocessing asks; unguarded, the helpers fail to start
     (with multiprocessing's traceback) and this process grades every problem.
@@ -97,10 +100,11 @@ def grade_problems(problems: list[Problem], include_hidden: bool, submission_dir
     try:
         with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=context,
                                  initializer=_join, initargs=(queue, counter)) as pool:
-            helpers = [pool.submit(_helper, ordered, include_hidden, submission_dir, worker_dir)
+            helpers = [pool.submit(_helper, ordered, include_hidden, submission_dir, worker_dir, missing or {})
                        for _ in range(min(jobs, len(problems)) - 1)]
             _grade_claimed(ordered, include_hidden, submission_dir, worker_dir, counter, on_check,
-                           on_result=lambda index, result: results.__setitem__(ordered[index].id, result))
+                           on_result=lambda index, result: results.__setitem__(ordered[index].id, result),
+                           missing=missing or {})
             for helper in helpers:
                 try:
                     helper.result()

@@ -2,42 +2,24 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import stat
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
 from hypothesis.reporting import with_reporter
 
-from gradekit.grading import parallel
+from gradekit.grading import notebook, parallel, staging
+from gradekit.grading.attachments import collecting_figures
 from gradekit.grading.checks import CheckFailed, CheckSpec
-from gradekit.grading.notebook import module_from_notebooks
 from gradekit.grading.problem import Problem
 from gradekit.grading.results import CheckResult, ProblemResult, Status, SubmissionReport
-from gradekit.grading.sandbox import (WorkerLost, WorkerProcess, make_staging_dir, stage_worker,
-                                      warn_if_unisolated)
+from gradekit.grading.sandbox import (WorkerLost, WorkerProcess, make_staging_dir, open_to_worker,
+                                      stage_worker, warn_if_unisolated)
 from gradekit.grading.student import Student, StudentRaised
 
 MAX_WORKER_LOSSES = 2  # after this many crashes or hangs, the problem's other checks are not run
-SUBMISSION_SIZE_LIMIT = 50 * 2**20
-IGNORED_NAMES = shutil.ignore_patterns("__pycache__", ".git", ".ipynb_checkpoints", "*.pyc")
-
-
-def _ignored(directory: str, names: list[str]) -> set[str]:
-    """Caches, version control and virtual environments (a student's .venv is not their answer)."""
-    skipped = set(IGNORED_NAMES(directory, names))
-    return skipped | {n for n in names if os.path.isfile(os.path.join(directory, n, "pyvenv.cfg"))}
-
-
-def _submission_size(source: Path) -> int:
-    total = 0
-    for folder, subfolders, files in os.walk(source):
-        subfolders[:] = [d for d in subfolders if d not in _ignored(folder, subfolders)]
-        total += sum(os.lstat(os.path.join(folder, f)).st_size for f in files
-                     if f not in _ignored(folder, files))
-    return total
 
 OnCheck = Callable[[Problem, CheckResult], None]
 
@@ -80,7 +62,7 @@ class ProblemSession:
     def request(self, header: dict, value: Any) -> tuple[dict, Any]:
         if self.worker is None:
             report = self.start()
-            if not report.get("ok"):
+            if report.get("ok") is not True:
                 raise WorkerLost("could not be imported again after a crash")
         timeout = min(self.problem.limits.call_seconds, max(self.remaining(), 0.01))
         return self._guarded(lambda w: w.request(header, value, timeout))
@@ -128,100 +110,109 @@ def _stage_harness(problem: Problem, target: Path) -> Path | None:
     target.mkdir(parents=True, exist_ok=True)
     for name in problem.harness:
         shutil.copyfile(problem.folder / name, target / name)
-    return target
+    return open_to_worker(target)
 
 
 def grade_submission(submission: Path, problems: list[Problem], *, include_hidden: bool = True,
                      on_check: OnCheck | None = None, jobs: int = 1) -> SubmissionReport:
     """Grade every problem of ``submission``; never raises for anything the submission does.
 
-    With ``jobs`` > 1 the problems are graded by that many processes at once
-    (``parallel``). With one, the worker of the next problem starts while this
-    one is graded, so its start-up (Python, numpy, torch) overlaps the checks,
-    which run here.
+    The submission is copied once (``staging``: capped, links followed only
+    inside it) and its notebooks read once (``notebook``), whatever the number
+    of problems. With ``jobs`` > 1 the problems are graded by that many
+    processes at once (``parallel``). With one, the worker of the next problem
+    starts while this one is graded, so its start-up (Python, numpy, torch)
+    overlaps the checks, which run here.
     """
     submission = Path(submission)
     warnings = [w for w in [warn_if_unisolated()] if w]
-    staging = make_staging_dir()
+    staging_dir = make_staging_dir()
     upcoming: WorkerProcess | None = None
     try:
-        worker_dir = stage_worker(staging / "worker")
-        results = []
-        copy, copy_error = copy_submission(submission, staging / "submission")
-        if jobs > 1 and len(problems) > 1 and not copy_error:
+        worker_dir = stage_worker(staging_dir / "worker")
+        staged = staging.stage(submission, staging_dir / "submission")
+        warnings += staged.notes()
+        if staged.error:
+            return SubmissionReport(str(submission), [
+                _all_failed(p, p.all_checks(include_hidden), "error", staged.error, on_check) for p in problems],
+                warnings)
+        copy = staged.path
+        missing = _modules_from_notebooks(copy, problems, staged)
+        if jobs > 1 and len(problems) > 1:
             def lost(problem: Problem, why: str) -> ProblemResult:
                 return _all_failed(problem, problem.all_checks(include_hidden), "error", why, on_check)
-            results = parallel.grade_problems(problems, include_hidden, copy, worker_dir, jobs, on_check, lost)
+            results = parallel.grade_problems(problems, include_hidden, copy, worker_dir, jobs, on_check, lost,
+                                              missing)
             return SubmissionReport(str(submission), results, warnings)
+        results = []
         for index, problem in enumerate(problems):
-            checks = problem.all_checks(include_hidden)
-            if copy_error:
-                results.append(_all_failed(problem, checks, "error", copy_error))
-                continue
             spare, upcoming = upcoming, None
-            following = next((p for p in problems[index + 1:] if _may_answer(p, copy)), None)
+            following = next((p for p in problems[index + 1:] if p.id not in missing), None)
             if following is not None:
                 upcoming = spawn_worker(following, copy, worker_dir)
-            results.append(grade_problem(problem, checks, copy, worker_dir, on_check, spare=spare))
+            results.append(grade_problem(problem, problem.all_checks(include_hidden), copy, worker_dir, on_check,
+                                         spare=spare, missing=missing.get(problem.id)))
         return SubmissionReport(str(submission), results, warnings)
     finally:
         if upcoming is not None:
             upcoming.kill()
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging_dir, ignore_errors=True)
 
 
 def copy_submission(source: Path, target: Path) -> tuple[Path, str | None]:
-    """A private copy: the student's folder is never touched, and notebooks can be turned into modules."""
-    if not source.is_dir():
-        target.mkdir(parents=True)
-        return target, f"the submission {source} is not a folder"
-    size = _submission_size(source)
-    if size > SUBMISSION_SIZE_LIMIT:
-        target.mkdir(parents=True)
-        return target, f"the submission is {size / 2**20:.0f} MB, over the limit of {SUBMISSION_SIZE_LIMIT // 2**20} MB"
-    shutil.copytree(source, target, ignore=_ignored, symlinks=True, copy_function=_copy_regular_file)
-    for link in [p for p in target.rglob("*") if p.is_symlink()]:
-        _materialize(link, source)
-    return target, None
+    """A private copy (``staging.stage``): the student's folder is never touched."""
+    staged = staging.stage(Path(source), Path(target))
+    return staged.path, staged.error
 
 
-def _copy_regular_file(source: str, target: str) -> None:
-    """Copy plain files only: opening a named pipe or a device would block or read forever."""
-    if stat.S_ISREG(os.lstat(source).st_mode):
-        shutil.copy2(source, target)
-
-
-def _materialize(link: Path, source: Path) -> None:
-    """Replace a symlink by a copy of its target if that lies inside the submission; drop it otherwise.
-
-    A link to anything outside (the references, another student's folder) must not smuggle it in.
-    """
-    resolved = link.resolve()
-    link.unlink()
-    if resolved.is_file() and resolved.is_relative_to(source.resolve()):
-        shutil.copyfile(resolved, link)
-
-
-def _may_answer(problem: Problem, submission_dir: Path) -> bool:
-    """Whether the submission holds the problem's module, or a notebook defining its names."""
-    return ((submission_dir / f"{problem.module}.py").exists()
-            or module_from_notebooks(submission_dir, problem.names) is not None)
+def _modules_from_notebooks(copy: Path, problems: list[Problem], staged: staging.Staged) -> dict[str, str]:
+    """Write each problem's module from the notebooks where the copy lacks it; every notebook is read
+    once. Returns, for each problem still without its module, why (problem id -> message)."""
+    lacking = [p for p in problems if not (copy / f"{p.module}.py").is_file()]
+    notebooks = notebook.read_notebooks(copy) if lacking else []
+    missing = {}
+    for problem in lacking:
+        module_file = copy / f"{problem.module}.py"
+        generated = notebook.module_for(notebooks, problem.names)
+        if generated is not None and not module_file.exists():
+            module_file.write_text(generated, encoding="utf-8", errors="replace")
+            module_file.chmod(0o644)
+            continue
+        why = f"{problem.module}.py is missing (and no notebook defines {', '.join(problem.names)})"
+        if module_file.name in staged.left_out:
+            why = f"{problem.module}.py is missing: it {staged.left_out[module_file.name].removeprefix('it ')}"
+        if unread := notebook.unreadable(notebooks):
+            why += f"; {unread}"
+        missing[problem.id] = why
+    return missing
 
 
 def grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Path, worker_dir: Path,
-                  on_check: OnCheck | None = None, *, spare: WorkerProcess | None = None) -> ProblemResult:
-    """Grade one problem; ``spare``, a worker started early for it, is used and ended here."""
+                  on_check: OnCheck | None = None, *, spare: WorkerProcess | None = None,
+                  missing: str | None = None) -> ProblemResult:
+    """Grade one problem; ``spare``, a worker started early for it, is used and ended here.
+
+    ``missing`` says why the submission lacks the problem's module (``grade_submission``
+    wrote the notebooks' modules before). Whatever the submission did, this returns a
+    result: a failure of the grader itself on it fails the problem's checks, saying so.
+    """
+    try:
+        return _grade_problem(problem, checks, submission_dir, worker_dir, on_check, spare, missing)
+    except Exception as error:  # noqa: BLE001  (a bug of ours that one submission triggers must not stop the rest)
+        if spare is not None:
+            spare.kill()
+        why = (f"the grader failed on this problem ({type(error).__name__}: {str(error)[:300]}); "
+               "please tell your instructor")
+        return _all_failed(problem, checks, "error", why, on_check)
+
+
+def _grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Path, worker_dir: Path,
+                   on_check: OnCheck | None, spare: WorkerProcess | None, missing: str | None) -> ProblemResult:
     started = time.monotonic()
-    module_file = submission_dir / f"{problem.module}.py"
-    if not module_file.exists():
-        generated = module_from_notebooks(submission_dir, problem.names)
-        if generated is None:
-            if spare is not None:
-                spare.kill()
-            return _all_failed(problem, checks, "missing",
-                               f"{problem.module}.py is missing (and no notebook defines "
-                               f"{', '.join(problem.names)})", on_check)
-        module_file.write_text(generated)
+    if not (submission_dir / f"{problem.module}.py").is_file():
+        if spare is not None:
+            spare.kill()
+        return _all_failed(problem, checks, "missing", missing or f"{problem.module}.py is missing", on_check)
     session = ProblemSession(problem, submission_dir, worker_dir, spare)
     try:
         try:
@@ -230,8 +221,8 @@ def grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Pat
             status: Status = "timeout" if lost.timed_out else "error"
             return _all_failed(problem, checks, status, f"importing {problem.module}.py: your code {lost.message}",
                                on_check, session.output())
-        if not report.get("ok"):
-            raised = StudentRaised(problem.module, report.get("error") or {})
+        if report.get("ok") is not True:
+            raised = StudentRaised(problem.module, report.get("error"))
             message = f"importing {problem.module}.py raised {raised.type}: {raised.error_message}"
             if raised.student_traceback:
                 message += "\n" + raised.student_traceback.rstrip()
@@ -263,6 +254,12 @@ def grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Pat
 
 
 def run_check(spec: CheckSpec, student: Student) -> CheckResult:
+    with collecting_figures() as figures:  # what the check drew of the student's model, passed or failed
+        result = _run_check(spec, student)
+    return replace(result, figures=tuple(figures)) if figures else result
+
+
+def _run_check(spec: CheckSpec, student: Student) -> CheckResult:
     public = spec.visibility == "public"
     try:
         with with_reporter(lambda text: None):  # hypothesis' notes go to the exception, not stdout

@@ -539,24 +539,10 @@ class WorkerProcess:
         """Wait up to ``timeout`` seconds for one reply frame; it must answer request ``expect_id``."""
         self._timeout = timeout
         deadline = time.monotonic() + timeout
-        head_size = wire.HEADER.unpack(self._read(wire.HEADER.size, deadline))[0]
-        if head_size > wire.MAX_HEAD_BYTES:
-            self._fail(f"returned a value too large to send back (over {wire.MAX_HEAD_BYTES // 2**20} MB "
-                       "of plain data; large results should be numpy arrays)")
         try:
-            header = wire.parse_header(self._read(head_size, deadline))
-            total = sum(wire.blob_sizes(header))
+            return wire.read_reply(lambda size: self._read(size, deadline), self.limits.reply_mb * 2**20, expect_id)
         except wire.WireError as error:
-            self._fail(f"sent a malformed reply ({error})")
-        if expect_id is not None and header.get("id") != expect_id:
-            self._fail("wrote into the grader's reply channel (a forged reply)")
-        if total > self.limits.reply_mb * 2**20:
-            self._fail(f"returned more than {self.limits.reply_mb} MB")
-        body = self._read(total, deadline)
-        try:
-            return header, wire.decode_value(header, body)
-        except wire.WireError as error:
-            self._fail(f"sent a malformed reply ({error})")
+            self._fail(error.student_message())
 
     def _read(self, size: int, deadline: float) -> bytes:
         chunks, remaining = [], size

@@ -7,15 +7,31 @@ from typing import Any, Protocol
 from gradekit.grading.wire import WireGenerator, WireTensor
 
 
+MAX_MESSAGE = 1000  # characters of the student's exception message kept (the worker sends no more)
+MAX_TRACEBACK = 4000
+
+
+def _text(value: Any, limit: int) -> str:
+    """A string field of a reply, cut to ``limit``; anything else (a list, a number, a dict) is ''."""
+    return value[:limit] if isinstance(value, str) else ""
+
+
 class StudentRaised(Exception):
     """The student's function raised (or was missing); carries what the worker reported."""
 
-    def __init__(self, function: str, error: dict):
+    def __init__(self, function: str, error: Any):
+        """``error`` is what the worker reported, as it came: anything JSON can hold, since
+        student code can rewrite the worker's replies; only well-formed fields are believed."""
         self.function = function
-        self.type = str(error.get("type", "Exception"))
-        self.types = [str(t) for t in error.get("types", [])] or [self.type]
-        self.error_message = str(error.get("message", ""))
-        self.student_traceback = str(error.get("traceback", ""))
+        if not isinstance(error, dict):
+            error = {"type": "MalformedReply", "message": "the worker's report of an error was malformed "
+                                                          "(student code rewrote it?)"}
+        self.type = _text(error.get("type"), 100) or "Exception"
+        types = error.get("types")
+        self.types = [t for t in (_text(t, 200) for t in types[:20]) if t] if isinstance(types, list) else []
+        self.types = self.types or [self.type]
+        self.error_message = _text(error.get("message"), MAX_MESSAGE)
+        self.student_traceback = _text(error.get("traceback"), MAX_TRACEBACK)
         super().__init__(self.describe())
 
     def is_a(self, name: str) -> bool:
@@ -79,8 +95,8 @@ class Student:
 
     def _request(self, name: str, value: dict) -> Any:
         header, reply = self._channel.request({"op": "call", "name": name}, value)
-        if not header.get("ok"):
-            raise StudentRaised(name, header.get("error") or {})
+        if header.get("ok") is not True:
+            raise StudentRaised(name, header.get("error"))
         return reply
 
     def raises(self, exception: str, name: str, *args: Any, **kwargs: Any) -> StudentRaised | None:

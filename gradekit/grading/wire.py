@@ -21,7 +21,7 @@ import os
 import re
 import struct
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -37,6 +37,26 @@ _NUMPY_SCALARS = frozenset({np.bool_, np.int8, np.int16, np.int32, np.int64, np.
 
 class WireError(Exception):
     """A frame or value that does not follow the wire format."""
+
+    def student_message(self) -> str:
+        """What the student reads, after "your code ...": what their worker sent."""
+        return f"sent a malformed reply ({self})"
+
+
+class HeaderTooLarge(WireError):
+    def student_message(self) -> str:
+        return (f"returned a value too large to send back (over {MAX_HEAD_BYTES // 2**20} MB of plain data; "
+                "large results should be numpy arrays)")
+
+
+class ReplyTooLarge(WireError):
+    def student_message(self) -> str:
+        return f"returned more than {self} MB"
+
+
+class ForgedReply(WireError):
+    def student_message(self) -> str:
+        return "wrote into the grader's reply channel (a forged reply)"
 
 
 @dataclass(frozen=True)
@@ -254,6 +274,22 @@ def decode_frame(head: bytes, body: bytes) -> tuple[dict, Any]:
     """Parse a header and its blobs into ``(header, value)``."""
     header = parse_header(head)
     return header, decode_value(header, body)
+
+
+def read_reply(read: Callable[[int], bytes], max_bytes: int, expect_id: str | None) -> tuple[dict, Any]:
+    """One reply frame, read through ``read(size)`` (exactly ``size`` bytes, or it raises), on the
+    grader's side: every size is checked before it is read, every field before it is used, and
+    anything amiss raises a ``WireError`` saying what, whatever the bytes."""
+    (head_size,) = HEADER.unpack(read(HEADER.size))
+    if head_size > MAX_HEAD_BYTES:
+        raise HeaderTooLarge(f"a header of {head_size} bytes")
+    header = parse_header(read(head_size))
+    total = sum(blob_sizes(header))
+    if expect_id is not None and header.get("id") != expect_id:
+        raise ForgedReply("the reply answers another request")
+    if total > max_bytes:
+        raise ReplyTooLarge(f"{max_bytes // 2**20}")
+    return header, decode_value(header, read(total))
 
 
 # ---------------------------------------------------------------- blocking I/O (worker side)

@@ -190,6 +190,8 @@ def test_resource_exhaustion_is_bounded_and_earns_nothing(case, reason, mode, is
     if case == "fork-storm":
         require(isolation, "process bound")
     limits = {"memory_mb": 1024} if case == "memory-exhaustion" else {}
+    if case == "huge-return":  # building 16 MB of JSON on a loaded machine can outlast a 2 s call
+        limits = {"call_seconds": 8, "wall_seconds": 20}
     graded = grade_hostile(case, tmp_path, problems, **limits)
     assert any(alternative in graded.messages for alternative in reason.split("|")), graded.messages
     if case == "memory-exhaustion":
@@ -423,3 +425,61 @@ def test_proc_stays_read_only_even_for_a_root_that_kept_its_uid(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "refused /proc/sys/kernel/core_pattern" in done.stdout
     assert "OPENED" not in done.stdout, done.stdout
+
+
+# ---------------------------------------------------------------- folders and replies that crashed the grader (§2)
+
+
+def _notebook(*cells: str) -> str:
+    return json.dumps({"cells": [{"cell_type": "code", "source": cell} for cell in cells], "nbformat": 4})
+
+
+SHAPES = {  # what each adds to crash-the-grader/, and what the report must then say
+    "symlink loop": (lambda f: [(f / "loop").symlink_to("loop"), (f / "a").symlink_to("b"),
+                                (f / "b").symlink_to("a")], "'loop' was left out: it is a symbolic link that is broken or loops"),
+    "1,500 nested folders": (None, "more than 32 folders deep"),  # made by the deep_folders fixture
+    "notebook nesting 200,000 levels": (
+        lambda f: [(f / "image_entropy.py").unlink(), (f / "deep.ipynb").write_text("[" * 200_000 + "]" * 200_000)],
+        "'deep.ipynb' could not be read: its JSON nests too deeply"),
+    "a 3,000-term expression": (
+        lambda f: [(f / "image_entropy.py").unlink(),
+                   (f / "hw.ipynb").write_text(_notebook("x = " + " + ".join(["1"] * 3000),
+                                                         "def image_entropy(image):\n    return -1.0\n"))],
+        "is wrong: got -1.0"),
+    "links into .git": (
+        lambda f: [(f / ".git").mkdir(), (f / ".git" / "pack").write_bytes(b"x" * 2**20),
+                   *[(f / f"data{n}.bin").symlink_to(f / ".git" / "pack") for n in range(5)]],
+        "'data0.bin' was left out: it is a symbolic link into '.git'"),
+    "more files than the cap": (
+        lambda f: [(f / "many").mkdir(), *[(f / "many" / str(n)).touch() for n in range(10_001)]],
+        "more than 10000 files and folders"),
+}
+
+
+@pytest.mark.parametrize("mode", ["bubblewrap"])
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_folders_shaped_to_crash_the_grader_become_notes_or_errors(shape, mode, isolation, tmp_path, problems,
+                                                                    deep_folders):
+    build, says = SHAPES[shape]
+    folder = tmp_path / "class" / "crash-the-grader"
+    shutil.copytree(HOSTILE / "crash-the-grader", folder)
+    if shape == "1,500 nested folders":
+        deep_folders(folder, 1500)
+    else:
+        build(folder)
+    report = grade_submission(folder, [problems["image-entropy"]])
+    said = "\n".join([*report.warnings, *(c.message for c in report.problems[0].checks)])
+    assert says in said, said
+    assert report.score == 0
+    assert leftovers() == []
+
+
+@pytest.mark.parametrize("mode", USUAL_MODES)
+@pytest.mark.parametrize("when", ["import", "call"])
+@pytest.mark.parametrize("shape", ["list", "number", "string", "null", "fields", "nested", "huge"])
+def test_malformed_error_reports_of_the_worker_fail_the_problem_cleanly(shape, when, mode, isolation, tmp_path,
+                                                                        problems):
+    graded = grade_hostile("malformed-error-reply", tmp_path, problems, target={"shape": shape, "when": when})
+    if shape in ("list", "number", "string"):
+        assert "the worker's report of an error was malformed" in graded.messages
+    assert len(graded.messages) < 20_000  # a 10 MB message is cut before it reaches a report
