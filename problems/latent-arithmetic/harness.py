@@ -2,26 +2,21 @@
 
 Every function returns plain data (tensors, arrays, numbers) and no verdict:
 the grader reads the attributes of the answers outside the sandbox.
-``gradekit`` is not visible here, so the few lines of training loop are this
-file's own.
+``gradekit`` is not visible here; the training plumbing comes from
+``gradekit_support``.
 """
 
-import hashlib
-import time
-
-import numpy as np
+import gradekit_support as support
 import torch
 
 import latent_arithmetic as submission  # the worker has already imported the student's module
 
-_TRAINED = {}  # the last model ``train`` fitted, with what it was asked
+_RUNS = support.RunCache()  # the last model ``train`` fitted, for ``trained_arithmetic``
 
 
 def _model(input_dim, latent_dim, seed):
-    torch.manual_seed(seed)  # same seed, same initial weights: calls on one model agree
-    model = submission.VAE(input_dim=input_dim, latent_dim=latent_dim)
-    model.eval()
-    return model
+    """The student's VAE, built from ``seed``: the same seed gives the same initial weights."""
+    return support.build(submission.VAE, seed, input_dim=input_dim, latent_dim=latent_dim)
 
 
 def untrained_arithmetic(input_dim, latent_dim, seed, a, b, c):
@@ -38,42 +33,42 @@ def untrained_decode(input_dim, latent_dim, seed, z):
         return _model(input_dim, latent_dim, seed).decode(z)
 
 
-def train(images, latent_dim, steps, batch_size, learning_rate, seed, seconds):
+def train(*, images, latent_dim, steps, batch_size, learning_rate, seed, runaway_seconds):
     """Fit VAE(input_dim, latent_dim) to ``images`` (N, input_dim) with Adam on the student's vae_loss.
 
-    Stops after ``steps`` steps or ``seconds`` seconds, whichever comes first,
-    and returns the loss of every step taken. Asked again with the same
-    arguments, it returns the same run without training again.
+    Batches drawn at random from one seeded generator; exactly ``steps`` steps
+    unless the runaway guard stops it; returns the loss of every step taken.
+    Asked again with the same arguments, it returns the same run.
     """
-    request = (latent_dim, steps, batch_size, learning_rate, seed,
-               hashlib.sha256(np.ascontiguousarray(images).tobytes()).hexdigest())
-    if _TRAINED.get("request") == request:
-        return _TRAINED["result"]
-    torch.set_num_threads(1)
+    request = dict(images=images, latent_dim=latent_dim, steps=steps, batch_size=batch_size,
+                   learning_rate=learning_rate, seed=seed)
+    return _RUNS.get("vae", request, lambda: _fit(**request, runaway_seconds=runaway_seconds))["result"]
+
+
+def _fit(images, latent_dim, steps, batch_size, learning_rate, seed, runaway_seconds):
+    support.single_thread()
     data = torch.as_tensor(images, dtype=torch.float32)
     model = _model(data.shape[1], latent_dim, seed)
     model.train()
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
-    draws = torch.Generator().manual_seed(seed)
-    losses, started = [], time.monotonic()
-    for _ in range(steps):
-        if time.monotonic() - started > seconds:
-            break
-        batch = data[torch.randint(len(data), (batch_size,), generator=draws)]
+    batches = support.RandomBatches(len(data), batch_size, torch.Generator().manual_seed(seed))
+
+    def step(_):
+        batch = data[batches.next()]
         recon, mu, logvar = model(batch)
         loss = submission.vae_loss(recon, batch, mu, logvar)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-        losses.append(loss.item())
+        return loss
+
+    result = support.fixed_steps(step, steps, runaway_seconds)
     model.eval()
-    result = {"losses": np.array(losses), "seconds": time.monotonic() - started}
-    _TRAINED.update(request=request, model=model, result=result)
-    return result
+    return {"model": model, "result": result}
 
 
 def trained_arithmetic(a, b, c):
     """latent_arithmetic(trained model, a, b, c)."""
     as_tensor = lambda group: torch.as_tensor(group, dtype=torch.float32)  # noqa: E731
     with torch.no_grad():
-        return submission.latent_arithmetic(_TRAINED["model"], as_tensor(a), as_tensor(b), as_tensor(c))
+        return submission.latent_arithmetic(_RUNS.latest("vae")["model"], as_tensor(a), as_tensor(b), as_tensor(c))

@@ -6,18 +6,18 @@ images and answers the queries a + b − c sent from here with the student's
 and it is right when that rendering has exactly the target attributes.
 """
 
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
 from gradekit.data.attributes import arithmetic_queries, attribute_set
-from gradekit.grading.api import expect_array, expect_tensor, expect_true
+from gradekit.grading.api import expect_tensor, expect_true
+from gradekit.grading.problem import problem_here
+from gradekit.grading.training_runs import expect_full_run
 from gradekit.models.latent_arithmetic import pixel_answer, score
 
-CONFIG = tomllib.loads((Path(__file__).parent / "problem.toml").read_text())
-TRAINING, QUERIES, THRESHOLDS = CONFIG["training"], CONFIG["queries"], CONFIG["metrics"]
+PROBLEM = problem_here(__file__)
+TRAINING, QUERIES = PROBLEM.training, PROBLEM.table("queries")
 
 
 @lru_cache(maxsize=1)
@@ -30,19 +30,17 @@ def queries(count: int, exemplars: int, seed: int):
     return arithmetic_queries(count, exemplars, seed)
 
 
-def measure(student, seed: int = TRAINING["seed"]) -> dict[str, float]:
+def measure(student, seed: int = TRAINING.seed) -> dict[str, float]:
     """Train in the sandbox, answer the queries with the student's arithmetic, and score the answers."""
-    run = student.harness("harness:train", training_rows(TRAINING["count"], TRAINING["data_seed"]),
-                          TRAINING["latent_dim"], TRAINING["steps"], TRAINING["batch_size"],
-                          TRAINING["learning_rate"], seed, TRAINING["seconds"])
-    losses = expect_array(run["losses"], "the training losses", ndim=1)
-    expect_true(len(losses) > 0, "training took no step within the time budget")
+    settings = TRAINING.as_kwargs("latent_dim", "steps", "batch_size", "learning_rate", "runaway_seconds", seed=seed)
+    run = expect_full_run(student.harness("harness:train", images=training_rows(TRAINING.count, TRAINING.data_seed),
+                                          **settings), TRAINING.steps, "training the VAE")
     asked = queries(QUERIES["count"], QUERIES["exemplars"], QUERIES["seed"])
     answers = student.harness("harness:trained_arithmetic", *asked.flat())
     answers = expect_tensor(answers, "the trained model's latent_arithmetic(model, a, b, c)",
-                            shape=(QUERIES["count"], TRAINING["input_dim"])).array
+                            shape=(QUERIES["count"], TRAINING.input_dim)).array
     expect_true(bool(np.isfinite(answers).all()), "the trained model's answers hold values that are not finite")
-    return {**score(answers, asked), "steps": len(losses), "train_seconds": float(run["seconds"])}
+    return {**score(answers, asked), "steps": run.steps, "train_seconds": run.seconds}
 
 
 def baselines() -> dict[str, float]:

@@ -28,6 +28,8 @@ def answer_is_one_decoded_image_per_query(student):
         expect_true(bool(np.all((result >= 0) & (result <= 1))),
                     f"{what} has values outside [0, 1] (from {result.min():.3g} to {result.max():.3g}): "
                     "answer with the decoder's output")
+        # anchor: a constant answer also lies in [0, 1]; queries of different images get different answers
+        expect_true(bool(np.abs(result[1:] - result[:1]).max() > 1e-6), f"{what} gives the same answer to every query")
 
 
 @check(points=3)
@@ -44,3 +46,6 @@ def answer_decodes_the_sum_of_the_mean_codes(student):
         decoded = student.harness("harness:untrained_decode", INPUT_DIM, LATENT_DIM, seed + 10, tensor(z))
         expected = expect_tensor(decoded, "decode(z)", shape=(queries, INPUT_DIM)).array
         expect_close(result, expected, what, rtol=1e-4, atol=1e-5)
+        # anchor: with a decoder that ignores its code, any constant answer equals decode(z)
+        expect_true(bool(np.abs(expected[1:] - expected[:1]).max() > 1e-6),
+                    "decode(z) gives the same image for every code: the decoder must use its code")
