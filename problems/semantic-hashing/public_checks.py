@@ -1,39 +1,54 @@
-"""Public checks: the worked example, the strict threshold, and the laws of Hamming distance."""
+"""Public checks: the worked example, the strict threshold, and the laws of Hamming distance.
+
+The contract's types (integer bits, an int distance, a list of pairs) are a precondition worth no
+points. A law that a degenerate function satisfies carries an anchor in the same check: the pair
+at max_distance is listed *and* one bit further it is not; every pair is listed at a large
+max_distance *and* a pair too far apart is not.
+"""
 
 import itertools
 
 import numpy as np
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from gradekit.grading.api import (CheckFailed, check, expect_array, expect_equal, expect_int,
+from gradekit.grading.api import (CheckFailed, StudentRaised, check, expect_array, expect_equal, expect_int,
                                   expect_true, show)
 
 from .answers import expect_pairs
-from .strategies import (EXAMPLE_BITS, EXAMPLE_CODES, EXAMPLE_DISTANCE_01, EXAMPLE_PAIRS,
-                         bit_matrices, bit_strings_and_flips, codes_with_threshold)
+from .strategies import (EXAMPLE_BITS, EXAMPLE_CODES, EXAMPLE_DISTANCE_01, EXAMPLE_PAIRS, bit_matrices,
+                         bit_strings_and_flips, codes_with_threshold, example_pair)
 
 
 def bits_of(student, codes, threshold, what):
-    """The student's binarized codes as 0/1 ints (any numeric dtype), of the codes' shape."""
+    """The student's binarized codes as 0/1 ints (any integer dtype), of the codes' shape."""
     bits = expect_array(student.binarize(codes, threshold), what, shape=codes.shape)
     return bits.astype(np.int64)
 
 
-@check(points=1)
-@given(value=codes_with_threshold())
-def binarize_returns_integer_bits(student, value):
-    """binarize returns an integer array of 0s and 1s with the codes' shape"""
-    codes, threshold = value
-    bits = expect_array(student.binarize(codes, threshold), "binarize(codes, threshold)", shape=codes.shape)
-    if bits.dtype.kind not in "iu":
-        raise CheckFailed(f"binarize(codes, threshold) should be an integer array, but its dtype is {bits.dtype}")
-    expect_true(bool(np.isin(bits, (0, 1)).all()), f"binarize(codes, threshold) holds values other than 0 and 1: "
-                                                   f"{show(np.unique(bits))}")
+@check(points=0, precondition=True)
+def returns_the_contract_types(student):
+    """binarize returns an integer array of the codes' shape; hamming an int; near_duplicates a list of pairs"""
+    codes, bits = np.array(EXAMPLE_CODES), np.array(EXAMPLE_BITS)
+    try:
+        got = expect_array(student.binarize(codes), "binarize(example codes)", shape=codes.shape)
+        if got.dtype.kind not in "iu":
+            raise CheckFailed(f"binarize(example codes) should be an integer array, but its dtype is {got.dtype}")
+    except StudentRaised:
+        pass  # not written yet, or wrong: that function's own checks say so; this one is about types
+    try:
+        expect_int(student.hamming(bits[0], bits[2]), "hamming(example bits[0], bits[2])")
+    except StudentRaised:
+        pass
+    try:
+        expect_pairs(student.near_duplicates(bits, 1), "near_duplicates(example bits, 1)")
+    except StudentRaised:
+        pass
 
 
 @check(points=1)
 @given(value=codes_with_threshold())
+@example(value=(np.array([[0.5, 0.7, 0.2], [0.50000001, 0.5, -1.0]]), 0.5))
 def binarize_is_strict(student, value):
     """A code exactly at the threshold gives 0; only codes strictly above it give 1"""
     codes, threshold = value
@@ -61,8 +76,9 @@ def worked_example(student):
 
 @check(points=1)
 @given(value=bit_strings_and_flips())
+@example(value=example_pair([1, 0, 1, 1, 0], [0, 0, 1, 0, 0]))
 def hamming_counts_differing_bits(student, value):
-    """hamming returns an int: 0 for equal strings, k after flipping k bits, the same both ways"""
+    """hamming returns an int: 0 for equal strings, k after flipping k >= 1 bits, the same both ways"""
     a, flipped, k = value
     same = expect_int(student.hamming(a, a), "hamming(a, a)")
     expect_equal(same, 0, "hamming(a, a)")
@@ -74,16 +90,21 @@ def hamming_counts_differing_bits(student, value):
 
 @check(points=1)
 @given(value=bit_strings_and_flips())
+@example(value=example_pair([1, 0, 1, 1, 0], [0, 0, 1, 0, 0]))
 def pairs_at_max_distance_are_included(student, value):
-    """A pair exactly max_distance bits apart is a near duplicate (<=, not <)"""
+    """A pair exactly max_distance bits apart is a near duplicate (<=, not <); one bit further it is not"""
     a, flipped, k = value
     bits = np.stack([a, flipped])
     pairs = expect_pairs(student.near_duplicates(bits, k), f"near_duplicates(two rows {k} bits apart, {k})")
     expect_equal(pairs, [(0, 1)], f"near_duplicates(two rows {k} bits apart, {k})")
+    # the anchor: listing (0, 1) whatever the distance would pass the line above
+    closer = expect_pairs(student.near_duplicates(bits, k - 1), f"near_duplicates(two rows {k} bits apart, {k - 1})")
+    expect_equal(closer, [], f"near_duplicates(two rows {k} bits apart, {k - 1})")
 
 
 @check(points=1)
 @given(bits=bit_matrices(), max_distance=st.integers(0, 10))
+@example(bits=np.array([[1, 0, 1], [1, 0, 1], [0, 1, 1]]), max_distance=1)
 def pairs_are_sorted_with_i_below_j(student, bits, max_distance):
     """Each pair is (i, j) with i < j, listed once, in sorted order; a max_distance above the length gives all"""
     what = f"near_duplicates(bits, {max_distance})"
@@ -93,3 +114,9 @@ def pairs_are_sorted_with_i_below_j(student, bits, max_distance):
     every = f"near_duplicates(bits, {bits.shape[1] + 1})"
     everything = expect_pairs(student.near_duplicates(bits, bits.shape[1] + 1), every)
     expect_equal(everything, list(itertools.combinations(range(bits.shape[0]), 2)), every)
+    # the anchor: every pair, always, would pass the lines above; a row's complement is a full length away
+    opposite = np.concatenate([bits, 1 - bits[:1]])
+    what = f"near_duplicates(bits and the complement of row 0, {bits.shape[1] - 1})"
+    far = expect_pairs(student.near_duplicates(opposite, bits.shape[1] - 1), what)
+    expect_true((0, bits.shape[0]) not in far,
+                f"{what} lists (0, {bits.shape[0]}), two rows that differ in every bit: {show(far)}")

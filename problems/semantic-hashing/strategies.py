@@ -23,26 +23,40 @@ def thresholds():
 
 
 @st.composite
-def codes_with_threshold(draw):
-    """``(codes, threshold)``: 2-D latent codes, some of them exactly on the threshold."""
+def codes_with_threshold(draw, rows=st.integers(2, 6), columns=st.integers(2, 8)):
+    """``(codes, threshold)``: 2-D latent codes (ordinary sizes by default), some exactly on the threshold."""
     threshold = draw(thresholds())
-    shape = (draw(st.integers(1, 6)), draw(st.integers(1, 8)))
+    shape = (draw(rows), draw(columns))
     near = st.sampled_from([threshold, np.nextafter(threshold, np.inf), np.nextafter(threshold, -np.inf)])
     elements = st.one_of(near, st.floats(-2, 2, allow_subnormal=False))
     return draw(hnp.arrays(np.float64, shape, elements=elements)), threshold
 
 
-def bit_matrices(rows=st.integers(1, 8), columns=st.integers(1, 10)):
-    """Rows of 0/1 bits, one row per image."""
+def bit_matrices(rows=st.integers(2, 8), columns=st.integers(2, 10)):
+    """Rows of 0/1 bits, one row per image; two images and two bits or more by default."""
     return st.tuples(rows, columns).flatmap(
         lambda shape: hnp.arrays(np.int64, shape, elements=st.integers(0, 1)))
 
 
 @st.composite
-def bit_strings_and_flips(draw):
-    """``(a, flipped, k)``: a bit string and a copy with exactly k bits flipped."""
-    a = draw(bit_matrices(rows=st.just(1)))[0]
-    positions = draw(st.sets(st.integers(0, a.size - 1)))
+def bit_strings_and_flips(draw, columns=st.integers(2, 10)):
+    """``(a, flipped, k)``: a bit string and a copy with exactly k >= 1 bits flipped."""
+    a = draw(bit_matrices(rows=st.just(1), columns=columns))[0]
+    positions = draw(st.sets(st.integers(0, a.size - 1), min_size=1))
     flipped = a.copy()
     flipped[list(positions)] ^= 1
     return a, flipped, len(positions)
+
+
+@st.composite
+def single_images_or_bits(draw):
+    """Edge: ``(codes, threshold)`` of a single image (1, D) or a single bit per image (N, 1)."""
+    if draw(st.booleans()):
+        return draw(codes_with_threshold(rows=st.just(1), columns=st.integers(1, 8)))
+    return draw(codes_with_threshold(rows=st.integers(1, 6), columns=st.just(1)))
+
+
+def example_pair(a: list, b: list) -> tuple:
+    """An explicit ``bit_strings_and_flips`` example: two bit strings and their distance."""
+    a, b = np.array(a), np.array(b)
+    return a, b, int((a != b).sum())
