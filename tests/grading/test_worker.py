@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 
@@ -104,3 +106,41 @@ def test_an_output_no_gradient_can_flow_through_is_explained(torch_worker, name,
     error = StudentRaised(name, header["error"])
     assert error.is_a("TypeError")
     assert all(part in error.error_message for part in says.split("; "))
+
+
+IDENTITY_MODULE = '''
+import os
+
+
+def identity(x):
+    status = dict(line.split(":", 1) for line in open("/proc/self/status") if ":" in line)
+    return [os.getuid(), os.getgid(), len(os.getgroups()), int(status["CapEff"], 16), int(status["CapBnd"], 16),
+            int(status["NoNewPrivs"])]
+'''
+
+
+@pytest.mark.parametrize("setpriv", ["setpriv", "python fallback"])
+def test_a_root_graders_worker_runs_as_its_own_unprivileged_uid(tmp_path, monkeypatch, setpriv):
+    """issue 14 §1: with setpriv, or without it (the drop done by python -I -S), never uid 0."""
+    from gradekit.grading import privileges
+
+    bwrap = sandbox.bubblewrap_path()
+    if os.getuid() != 0 or not bwrap:
+        pytest.skip("a root grader with bubblewrap")
+    if setpriv != "setpriv":
+        monkeypatch.setattr(privileges, "setpriv_path", lambda: None)
+    monkeypatch.setattr(sandbox, "_PROBED", {})
+    if not sandbox.bubblewrap_works(bwrap):
+        pytest.skip("bubblewrap refuses to start here")
+    (tmp_path / "submission").mkdir()
+    (tmp_path / "submission" / "who.py").write_text(IDENTITY_MODULE)
+    process = sandbox.WorkerProcess(submission_dir=tmp_path / "submission", module="who",
+                                    worker_dir=sandbox.stage_worker(tmp_path / "worker"), limits=sandbox.Limits())
+    try:
+        assert process.request({"op": "import"}, None, 30)[0]["ok"]
+        header, (uid, gid, groups, caps, bounding, no_new_privs) = process.request(
+            {"op": "call", "name": "identity"}, {"args": [0], "kwargs": {}}, 10)
+    finally:
+        process.close()
+    assert uid == gid == process.uid >= privileges.WORKER_UID_BASE
+    assert (groups, caps, bounding, no_new_privs) == (0, 0, 0, 1)
