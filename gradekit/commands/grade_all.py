@@ -33,6 +33,9 @@ def grade_all(
         "--gradescope", help="Also write <student>.results.json for Gradescope.")] = False,
     regrade: Annotated[bool, typer.Option(
         "--regrade", help="Grade every student again, even those with a report in --out.")] = False,
+    feedback: Annotated[bool, typer.Option(
+        "--feedback", help="Also write OUT/feedback/<student>.md and .html for the students (gradekit feedback).")
+    ] = False,
     problem: ProblemOption = None,
     assignment: AssignmentOption = None,
     course: CourseOption = None,
@@ -118,6 +121,16 @@ def grade_all(
     if result.stale:
         err.print(Text(f"{len(result.stale)} of them had a report made for another assignment, other problems "
                        f"or changed checks, so they were graded again: {', '.join(result.stale)}"))
+    if feedback:
+        from gradekit.feedback.write import feedback_for_run
+
+        try:
+            written = feedback_for_run(out, result.students, selection.problems, assigned)
+        except OutputError as error:
+            err.print(Text.assemble(("error:", "red"), f" {error}"))
+            raise typer.Exit(1) from None
+        err.print(Text(f"wrote feedback for {len(written.students)} student(s) in {written.folder} "
+                       f"({written.hidden_note})"))
     if result.grader_errors:
         err.print(Text.assemble((f"the grader failed on {len(result.grader_errors)} student(s)", "red"),
                                 f" ({', '.join(result.grader_errors)}); run again to retry them"))

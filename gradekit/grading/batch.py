@@ -52,6 +52,7 @@ from gradekit.course.assignment import Assignment
 from gradekit.course.fingerprint import grading_stamp, student_stamp
 from gradekit.course.graded import grade_under
 from gradekit.grading import sandbox, termination
+from gradekit.grading.attachments import figure_files, write_figures
 from gradekit.grading.output import (OutputError, OutputInUse, exclusive, make_folder,  # noqa: F401 (re-exported)
                                      remove_partial_writes, write_atomically)
 from gradekit.grading.problem import Problem
@@ -85,6 +86,7 @@ class StudentGrade:
     report: dict  # SubmissionReport.to_json(), plus "grader_error" when the grader failed
     gradescope: dict  # Gradescope's results.json
     seconds: float
+    figures: tuple[tuple[str, bytes], ...] = ()  # PNGs the checks drew (``attachments``), by file
 
 
 def grade_job(job: StudentJob) -> StudentGrade:
@@ -106,9 +108,9 @@ def grade_job(job: StudentJob) -> StudentGrade:
 
 def _grade_of(job: StudentJob, report, seconds: float) -> StudentGrade:
     if job.assignment is None:
-        return StudentGrade(job.student, report.to_json(), to_gradescope(report), seconds)
+        return StudentGrade(job.student, report.to_json(), to_gradescope(report), seconds, figure_files(report))
     graded = grade_under(report, job.assignment, job.submitted_at)
-    return StudentGrade(job.student, graded.to_json(), graded.to_gradescope(), seconds)
+    return StudentGrade(job.student, graded.to_json(), graded.to_gradescope(), seconds, figure_files(report))
 
 
 _child: list[ProcessPoolExecutor] = []  # a Dask worker's grading process, started on its first job
@@ -407,6 +409,7 @@ def read_report(path: Path) -> dict | None:
 def write_grade(out: Path, grade: StudentGrade, *, gradescope: bool) -> None:
     if gradescope:  # first, so that a report on disk always has its results.json beside it
         write_atomically(out / f"{grade.student}{GRADESCOPE_SUFFIX}", json.dumps(grade.gradescope, indent=2))
+    write_figures(out, grade.student, grade.figures)  # before the report, which names them
     write_atomically(out / f"{grade.student}{REPORT_SUFFIX}", json.dumps(grade.report, indent=2))
 
 

@@ -87,12 +87,10 @@ class SubmissionReport:
 
 
 def _check_json(problem_id: str, check: CheckResult) -> dict:
-    """A check's JSON: its fields; ``note`` when it measured something, ``figures`` (name, caption, file
-    in the student's figures folder) when it drew something."""
+    """A check's JSON: its fields (the note is in the message), and ``figures`` (name, caption, file in the
+    student's figures folder) when it drew something."""
     data = {"name": check.name, "score": check.score, "max_score": check.max_score, "visibility": check.visibility,
             "passed": check.passed, "message": check.message}
-    if check.note:
-        data["note"] = check.note
     if check.figures:
         data["figures"] = [{"name": f.name, "caption": f.caption, "file": figure_file(problem_id, check.name, f.name)}
                            for f in check.figures]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
 from hypothesis.reporting import with_reporter
 
 from gradekit.grading import notebook, parallel, staging
+from gradekit.grading.attachments import collecting_figures
 from gradekit.grading.checks import CheckFailed, CheckSpec
 from gradekit.grading.problem import Problem
 from gradekit.grading.results import CheckResult, ProblemResult, Status, SubmissionReport
@@ -252,6 +254,12 @@ def _grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Pa
 
 
 def run_check(spec: CheckSpec, student: Student) -> CheckResult:
+    with collecting_figures() as figures:  # what the check drew of the student's model, passed or failed
+        result = _run_check(spec, student)
+    return replace(result, figures=tuple(figures)) if figures else result
+
+
+def _run_check(spec: CheckSpec, student: Student) -> CheckResult:
     public = spec.visibility == "public"
     try:
         with with_reporter(lambda text: None):  # hypothesis' notes go to the exception, not stdout

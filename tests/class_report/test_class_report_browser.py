@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -22,9 +20,8 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from gradekit.cli import app
+from headless_chromium import WINDOW, browser, headless  # WINDOW: the first histogram lies well inside
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-WINDOW = (1280, 1200)  # CSS pixels; the first histogram lies well inside
 BAR = np.array([0x4C, 0x78, 0xA8])  # gradekit.class_report.figures.BAR
 PROBE = """<script>
 window.addEventListener("load", () => {
@@ -37,21 +34,6 @@ window.addEventListener("load", () => {
 });
 </script>
 </body>"""
-
-
-def browser() -> str | None:
-    return next((path for name in BROWSERS if (path := shutil.which(name))), None)
-
-
-def headless(page: Path, profile: Path, *arguments: str) -> str:
-    """Run the browser on ``page`` with no network of its own, no first-run work, a throwaway profile."""
-    command = [browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-               "--force-device-scale-factor=1", f"--user-data-dir={profile}",
-               f"--window-size={WINDOW[0]},{WINDOW[1]}", *arguments, page.resolve().as_uri()]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
 
 
 @pytest.fixture(scope="module")
