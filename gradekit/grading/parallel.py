@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
 
+from gradekit.grading import termination
 from gradekit.grading.problem import Problem
 from gradekit.grading.results import CheckResult, ProblemResult
 
@@ -31,6 +32,7 @@ _shared: tuple = ()  # (queue, counter) in each helper process, set by _join
 def _join(queue, counter) -> None:
     global _shared
     _shared = (queue, counter)
+    termination.install()  # the grader's SIGTERM ends this helper's worker in order, then the helper
 
 
 def _claim(counter, count: int) -> int | None:
@@ -58,9 +60,10 @@ def _grade_claimed(problems: list[Problem], include_hidden: bool, submission_dir
 def _helper(problems: list[Problem], include_hidden: bool, submission_dir: Path, worker_dir: Path,
             missing: dict[str, str]) -> None:
     queue, counter = _shared
-    _grade_claimed(problems, include_hidden, submission_dir, worker_dir, counter,
-                   on_check=lambda problem, result: queue.put(("check", problem.id, result)),
-                   on_result=lambda index, result: queue.put(("problem", index, result)), missing=missing)
+    with termination.exit_when_terminated():
+        _grade_claimed(problems, include_hidden, submission_dir, worker_dir, counter,
+                       on_check=lambda problem, result: queue.put(("check", problem.id, result)),
+                       on_result=lambda index, result: queue.put(("problem", index, result)), missing=missing)
 
 
 def grade_problems(problems: list[Problem], include_hidden: bool, submission_dir: Path, worker_dir: Path,

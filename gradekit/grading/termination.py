@@ -8,15 +8,14 @@ exception that unwinds through the grader's ``finally`` blocks like
 deleted, reports already written kept.
 
 The process that received the signal passes it on to its ``multiprocessing``
-children. ``grade-all``'s pool processes stop the same way (``batch`` installs
-the handler in them and runs each job under ``exit_when_terminated``, so that,
-its cleanup done, the process exits instead of taking the next job);
-``grade``'s helper processes die at once, and bubblewrap's
-``--die-with-parent`` (or the worker's ``PDEATHSIG``) takes their sandboxes
-along. Once every grading process is gone, ``finish`` (run by what
-``install`` returns, which the CLI calls on its way out) removes what is
-left: the cgroups of dead helpers, and whatever a signal arriving in the
-middle of a cleanup kept this process from removing.
+children, ``grade-all``'s pool processes and ``grade``'s helpers, which stop
+the same way: ``batch`` and ``parallel`` install the handler in them and run
+each job under ``exit_when_terminated``, so that, its cleanup done, the
+process exits instead of taking the next job (a helper stopped on its own
+fails its problems as a helper that died does; the run goes on). Once every
+grading process is gone, ``finish`` (run by what ``install`` returns, which
+the CLI calls on its way out) removes what is left: whatever a signal arriving
+in the middle of a cleanup kept this process or a child from removing.
 
 After the first signal, further ones are ignored, so that a second SIGTERM
 cannot cut the cleanup short; SIGKILL still ends everything at once (and the
