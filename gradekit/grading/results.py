@@ -10,7 +10,7 @@ still escapes for its own syntax: rich markup, HTML, CSV formulas.)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from gradekit.grading.attachments import Figure, figure_file
@@ -32,6 +32,8 @@ class CheckResult:
 
     def __post_init__(self) -> None:
         _clean_fields(self, "name", "message", "note")
+        if any(clean(f.caption) != f.caption for f in self.figures):  # a caption may quote what the student returned
+            object.__setattr__(self, "figures", tuple(replace(f, caption=clean(f.caption)) for f in self.figures))
 
 
 @dataclass(frozen=True)

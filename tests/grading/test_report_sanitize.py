@@ -22,6 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 
+from gradekit.grading.attachments import Figure
 from gradekit.grading.problem import load_problem
 from gradekit.grading.report import render_rich, to_gradescope, to_json
 from gradekit.grading.results import CheckResult, ProblemResult, SubmissionReport
@@ -163,6 +164,10 @@ def test_a_result_cleans_its_strings_when_it_is_made():
     assert (check.name, check.message, check.note) == ("name[2J", "why]52;c;eA==\n", "n")
     assert (problem.id, problem.title, problem.output) == ("id", "title", "outc\nput")
     assert report.submission == "sub[H\\xff" and report.warnings == ["warn[8m"]
+
+    figure = Figure("samples", "what you returned: \x1b]0;title\x07", b"\x89PNG\r\n\x1a\n" + bytes(8))
+    drawn = CheckResult("drew", 1, 1, "public", True, "drew", figures=(figure,))
+    assert drawn.figures[0].caption == "what you returned: ]0;title" and drawn.figures[0].png == figure.png
 
 
 # ---------------------------------------------------------------- the text functions themselves
