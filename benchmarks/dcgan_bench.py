@@ -20,7 +20,7 @@ import torch
 
 from gradekit.calc.dcgan import Discriminator, Generator, discriminator_loss, generator_loss
 from gradekit.models.gans import DCGANConfig, GANConfig, gaussian_noise, train_gan
-from gradekit.models.training import pick_device
+from gradekit.runs.device import pick_device
 
 ASSIGNMENT_ITERATIONS = 20000
 

@@ -27,14 +27,14 @@ def fid(
 
     from gradekit.data import DataError
     from gradekit.data.folder import read_png_folder
-    from gradekit.metrics.image_fid import extract_features, feature_extractor
     from gradekit.metrics.frechet import feature_statistics, frechet_distance
-    from gradekit.models.training import pick_device
+    from gradekit.metrics.image_fid import channels_first, extract_features, feature_extractor
+    from gradekit.runs.device import pick_device
 
     err = Console(stderr=True)
     grey = features == "digits"
     try:
-        images = [read_png_folder(folder, grey=grey, side=side) for folder in (dir_a, dir_b)]
+        images = [channels_first(read_png_folder(folder, grey=grey, side=side)) for folder in (dir_a, dir_b)]
         chosen = pick_device(device)
         extract = feature_extractor(features, inception_weights=inception_weights, device=chosen)
     except (DataError, FileNotFoundError, ValueError) as error:

@@ -24,8 +24,10 @@ import numpy as np
 from gradekit.data.digits import load_digits_split
 from gradekit.data.folder import load_image_folder
 from gradekit.data.images import DataError
+from gradekit.data.spec import DataSpec, data_help, parse_data
 
-DOMAINS_HELP = "digits or digits:SIDE (white digits vs red digits), folders:DIR_A,DIR_B (two PNG folders)"
+DOMAIN_KINDS = ("digits", "folders")  # white digits vs red digits, or two PNG folders
+DOMAINS_HELP = data_help(DOMAIN_KINDS)
 
 
 @dataclass(frozen=True)
@@ -94,16 +96,9 @@ def folder_domains(folder_a: Path | str, folder_b: Path | str, seed: int = 0, si
                       a.test_images, b.test_images)
 
 
-def load_domains(spec: str, seed: int = 0) -> DomainPair:
+def load_domains(spec: str | DataSpec, seed: int = 0) -> DomainPair:
     """``digits``, ``digits:SIDE`` or ``folders:DIR_A,DIR_B``; see ``DOMAINS_HELP``."""
-    kind, _, argument = spec.partition(":")
-    if kind == "digits":
-        if argument and not argument.isdigit():
-            raise ValueError(f"digits:SIDE takes an integer side, not {argument!r}")
-        return recoloured_digits(seed=seed, side=int(argument) if argument else 8)
-    if kind == "folders":
-        folders = [part for part in argument.split(",") if part]
-        if len(folders) != 2:
-            raise ValueError(f"folders:DIR_A,DIR_B names two folders, not {argument!r}")
-        return folder_domains(*folders, seed=seed)
-    raise ValueError(f"unknown domains {spec!r}; expected one of: {DOMAINS_HELP}")
+    spec = parse_data(spec, DOMAIN_KINDS)
+    if spec.kind == "digits":
+        return recoloured_digits(seed=seed, side=spec.number(default=8))
+    return folder_domains(*spec.folders, seed=seed)

@@ -56,7 +56,7 @@ def as_face_batch(images: torch.Tensor) -> torch.Tensor:
     """Colour images as ``(N, 3, 32, 32)``: channels-last input moved to channels-first."""
     x = images.float()
     if x.ndim == 4 and x.shape[1] != 3 and x.shape[-1] == 3:
-        x = x.permute(0, 3, 1, 2)  # (N, H, W, 3) -> (N, 3, H, W)
+        x = x.permute(0, 3, 1, 2).contiguous()  # (N, H, W, 3) -> (N, 3, H, W)
     if x.ndim != 4 or x.shape[1:] != (3, SIDE, SIDE):
         raise ValueError(f"expected colour images (N, 3, {SIDE}, {SIDE}), not shape {tuple(images.shape)}")
     return x

@@ -1,14 +1,22 @@
 """FID between two sets of images: a feature network, then the Fréchet distance of the features.
 
-Feature networks: ``digits`` (the shipped digit CNN, the domain FID of the digit
-problems), ``faces`` (the shipped face CNN, the DCGAN's on its synthetic faces), ``inception`` (Inception-v3 from a local weights file), or the path
-of a TorchScript module mapping images ``(N, C, H, W)`` in [0, 1] to features.
+The one FID on images of gradekit (the grader's checks, ``gradekit train``,
+``gradekit fid``). Images are ``(N, C, H, W)`` in [0, 1], channels first as
+the feature networks and the generators have them; grey images may also come
+as ``(N, H, W)``. Images as ``gradekit.data`` loads them, ``(N, H, W, C)``,
+go through ``channels_first`` first.
+
+Feature networks: ``digits`` (the shipped digit CNN, the domain FID of the
+digit problems), ``faces`` (the shipped face CNN, the DCGAN's on its
+synthetic faces), ``inception`` (Inception-v3 from a local weights file), or
+the path of a TorchScript module mapping images ``(N, C, H, W)`` in [0, 1] to
+features.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import torch
@@ -19,7 +27,7 @@ Extractor = Callable[[torch.Tensor], torch.Tensor]
 
 
 def feature_extractor(kind: str, *, inception_weights: Path | None = None,
-                      device: str = "cpu") -> Extractor:
+                      device: str | torch.device = "cpu") -> Extractor:
     """The feature function for ``kind``: 'digits', 'faces', 'inception', or a TorchScript file's path."""
     if kind == "digits":
         from gradekit.metrics.digit_net import load_digit_net
@@ -55,21 +63,30 @@ def _resized(images: torch.Tensor, side: int) -> torch.Tensor:
     return torch.nn.functional.interpolate(images, size=(side, side), mode="area")
 
 
+def channels_first(images: np.ndarray) -> np.ndarray:
+    """Images as ``gradekit.data`` loads them, ``(N, H, W)`` or ``(N, H, W, C)``, as ``(N, C, H, W)``."""
+    array = np.asarray(images)
+    if array.ndim == 3:
+        return array[:, None]
+    if array.ndim == 4:
+        return array.transpose(0, 3, 1, 2)
+    raise ValueError(f"expected images (N, H, W) or (N, H, W, C), not shape {array.shape}")
+
+
 def as_batch(images: np.ndarray) -> torch.Tensor:
-    """Images ``(N, H, W)`` or ``(N, H, W, C)`` in [0, 1] as a float tensor ``(N, C, H, W)``."""
+    """Images ``(N, C, H, W)``, or grey ``(N, H, W)``, in [0, 1] as a float tensor ``(N, C, H, W)``."""
     array = np.asarray(images, dtype=np.float32)
     if array.ndim == 3:
         array = array[:, None]  # (N, 1, H, W)
-    elif array.ndim == 4:
-        array = array.transpose(0, 3, 1, 2)  # (N, C, H, W)
-    else:
-        raise ValueError(f"expected images (N, H, W) or (N, H, W, C), not shape {array.shape}")
+    elif array.ndim != 4:
+        raise ValueError(f"expected images (N, C, H, W) or (N, H, W), not shape {array.shape}")
     return torch.from_numpy(np.ascontiguousarray(array))
 
 
 def extract_features(images: np.ndarray, extract: Extractor, *, batch_size: int = 100,
-                     device: str = "cpu", on_batch: Callable[[int], None] | None = None) -> np.ndarray:
-    """Features of every image, in batches, as float64 rows."""
+                     device: str | torch.device = "cpu",
+                     on_batch: Callable[[int], None] | None = None) -> np.ndarray:
+    """Features of every image ``(N, C, H, W)`` (or grey ``(N, H, W)``), in batches, as float64 rows."""
     batch = as_batch(images)
     rows = []
     with torch.no_grad():
@@ -81,8 +98,9 @@ def extract_features(images: np.ndarray, extract: Extractor, *, batch_size: int 
     return np.concatenate(rows)
 
 
-def image_fid(images_a: np.ndarray, images_b: np.ndarray, extract: Extractor, **options) -> float:
-    """FID between two image sets under one feature network."""
-    mu_a, sigma_a = feature_statistics(extract_features(images_a, extract, **options))
-    mu_b, sigma_b = feature_statistics(extract_features(images_b, extract, **options))
+def image_fid(images_a: np.ndarray, images_b: np.ndarray, extract: Extractor, *, batch_size: int = 100,
+              device: str | torch.device = "cpu") -> float:
+    """FID between two image sets ``(N, C, H, W)`` (or grey ``(N, H, W)``) in [0, 1] under one feature network."""
+    mu_a, sigma_a = feature_statistics(extract_features(images_a, extract, batch_size=batch_size, device=device))
+    mu_b, sigma_b = feature_statistics(extract_features(images_b, extract, batch_size=batch_size, device=device))
     return frechet_distance(mu_a, sigma_a, mu_b, sigma_b)

@@ -19,7 +19,7 @@ from torch import Tensor, nn
 from gradekit.calc.autoencoder import (Autoencoder, ConvAutoencoder, SparseAutoencoder,
                                        reconstruction_loss, sparsity_penalty)
 from gradekit.calc.denoising_autoencoder import DenoisingAutoencoder, add_patch_noise, denoising_loss
-from gradekit.models.evaluation import fraction_inactive, linear_probe_accuracy, mean_squared_error, psnr
+from gradekit.metrics.reconstruction import fraction_inactive, linear_probe_accuracy, mean_squared_error, psnr
 from gradekit.models.training import TrainConfig, TrainedModel, fit
 
 KINDS = ("undercomplete", "sparse", "conv")

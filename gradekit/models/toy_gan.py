@@ -18,7 +18,7 @@ from torch import Tensor, nn
 from gradekit.calc import gan_losses, toy_gan
 from gradekit.calc.mode_collapse import count_modes, high_quality_fraction, ring_centers
 from gradekit.data.points import gaussian_ring
-from gradekit.models.gan_evaluation import mean_curve_distance, x_coverage
+from gradekit.metrics.samples import mean_curve_distance, x_coverage
 from gradekit.models.gans import GANConfig, TrainedGAN, train_gan
 
 

@@ -75,13 +75,3 @@ def fit(model: nn.Module, batch_loss: Callable[[Tensor], Tensor], data: Tensor, 
     model.eval()
     return history
 
-
-def pick_device(name: str) -> torch.device:
-    """``auto`` takes CUDA when present; ``cpu`` and ``cuda`` are taken as asked."""
-    if name == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if name not in ("cpu", "cuda"):
-        raise ValueError(f"unknown device {name!r}; expected auto, cpu or cuda")
-    if name == "cuda" and not torch.cuda.is_available():
-        raise ValueError("--device cuda asked for, but torch sees no CUDA device")
-    return torch.device(name)

@@ -19,7 +19,7 @@ from torch import Tensor
 from gradekit.calc.gaussian_kl import gaussian_kl
 from gradekit.calc.reparameterize import reparameterize
 from gradekit.calc.vae import VAE, choose_pairs, interpolate, vae_loss
-from gradekit.models.evaluation import mean_squared_error
+from gradekit.metrics.reconstruction import mean_squared_error
 from gradekit.models.training import TrainConfig, TrainedModel, fit
 
 LATENT_SIZES = (2, 4, 8, 16, 32, 64)  # the assignment's sweep

@@ -13,7 +13,7 @@ from gradekit.data import load_digits_split
 from gradekit.grading.api import expect_tensor
 from gradekit.grading.problem import problem_here
 from gradekit.grading.training_runs import expect_full_run
-from gradekit.models.evaluation import fraction_inactive, linear_probe_accuracy, mean_squared_error
+from gradekit.metrics.reconstruction import fraction_inactive, linear_probe_accuracy, mean_squared_error
 
 PROBLEM = problem_here(__file__)
 TRAINING = PROBLEM.training

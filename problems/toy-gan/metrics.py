@@ -15,7 +15,7 @@ from gradekit.grading.api import CheckFailed, expect_tensor, expect_true, tensor
 from gradekit.grading.op_traces import expect_returned_by_last_layer
 from gradekit.grading.problem import problem_here
 from gradekit.grading.training_runs import expect_full_run
-from gradekit.models.gan_evaluation import COVERAGE_BINS, COVERAGE_MIN_SHARE, curve_distances
+from gradekit.metrics.samples import COVERAGE_BINS, COVERAGE_MIN_SHARE, curve_distances
 
 NEAR = 0.1  # a generated point counts towards covering the curve when it lies this close to it
 

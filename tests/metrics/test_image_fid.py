@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from gradekit.cli import app
 from gradekit.data import load_digits_split
 from gradekit.metrics.digit_net import accuracy, load_digit_net, train_digit_net
-from gradekit.metrics.image_fid import feature_extractor, image_fid
+from gradekit.metrics.image_fid import channels_first, feature_extractor, image_fid
 from gradekit.metrics.inception import HOW_TO_GET, fid_inception, inception_features, load_inception
 
 
@@ -39,7 +39,7 @@ def test_digit_fid_is_zero_for_one_set_and_grows_with_distortion(digits):
 def test_digit_features_accept_other_sizes_and_colour(digits):
     extract = feature_extractor("digits")
     big = np.repeat(np.repeat(digits.test_images[:4], 4, axis=1), 4, axis=2)  # (4, 32, 32)
-    colour = np.repeat(big[..., None], 3, axis=3)  # (4, 32, 32, 3)
+    colour = np.repeat(big[:, None], 3, axis=1)  # (4, 3, 32, 32)
     assert image_fid(big, colour, extract) == pytest.approx(0.0, abs=1e-6)
 
 
@@ -86,13 +86,14 @@ def test_fid_command_names_a_missing_folder(tmp_path):
 def test_face_fid_tells_faces_from_digits_and_takes_folders(tmp_path):
     from gradekit.data.faces import make_faces
 
-    faces = make_faces(400, seed=1).images  # (N, 32, 32, 3) in [0, 1]
+    pixels = make_faces(400, seed=1).images  # (N, 32, 32, 3) in [0, 1], as loaded
+    faces = channels_first(pixels)  # (N, 3, 32, 32), as FID takes them
     extract = feature_extractor("faces")
     assert image_fid(faces[:200], faces[:200], extract) == pytest.approx(0.0, abs=1e-6)
     other_faces = image_fid(faces[:200], faces[200:], extract)
     grey_blobs = np.random.default_rng(0).random((200, 16, 16))  # other size, one channel: resized, made colour
     assert other_faces < image_fid(faces[:200], grey_blobs, extract) / 10
-    for name, images in (("a", faces[:100]), ("b", faces[100:200])):
+    for name, images in (("a", pixels[:100]), ("b", pixels[100:200])):
         (tmp_path / name).mkdir()
         for index, image in enumerate(images):
             Image.fromarray((image * 255).astype(np.uint8), mode="RGB").save(tmp_path / name / f"{index:03d}.png")
@@ -100,3 +101,20 @@ def test_face_fid_tells_faces_from_digits_and_takes_folders(tmp_path):
                                       "--device", "cpu"])
     assert result.exit_code == 0, result.output
     assert 0 < float(result.stdout.strip()) < other_faces * 3
+
+
+def test_images_as_loaded_go_channels_first_and_nothing_else_does():
+    grey, colour = np.zeros((2, 5, 6)), np.zeros((2, 5, 6, 3))
+    assert channels_first(grey).shape == (2, 1, 5, 6) and channels_first(colour).shape == (2, 3, 5, 6)
+    with pytest.raises(ValueError, match="expected images"):
+        channels_first(np.zeros((5, 6)))
+
+
+def test_fid_takes_one_layout_channels_first():
+    from gradekit.data.faces import make_faces
+
+    pixels = make_faces(50, seed=2).images  # (50, 32, 32, 3), as loaded
+    extract = feature_extractor("faces")
+    assert image_fid(channels_first(pixels), channels_first(pixels), extract) == pytest.approx(0.0, abs=1e-6)
+    with pytest.raises(ValueError, match="expected colour images"):
+        image_fid(pixels, pixels, extract)  # channels last: 32 channels of 32x3 images, refused

@@ -125,7 +125,8 @@ def test_each_colour_shows_its_digit_only_in_its_own_part():
 
 
 def test_the_train_command_translates_both_ways_and_scores_the_translations(tmp_path):
-    from gradekit.commands.train import RunSettings, train_model
+    from gradekit.runs.registry import train_model
+    from gradekit.runs.settings import RunSettings
 
     metrics = train_model("cyclegan", RunSettings(out=tmp_path, steps=2, device="cpu"), show_progress=False)
     assert metrics["figures"] == ["loss_curves.png", "translations.png"] and metrics["domains"] == "white/red digits"

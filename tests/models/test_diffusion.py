@@ -127,11 +127,12 @@ def test_the_loss_is_the_mean_squared_error_of_the_predicted_noise():
 
 
 def test_the_train_command_writes_the_reverse_process_samples_and_fids(tmp_path, monkeypatch):
-    from gradekit.commands import generative_runners
-    from gradekit.commands.train import RunSettings, train_model
+    from gradekit.runs import diffusion
+    from gradekit.runs.registry import train_model
+    from gradekit.runs.settings import RunSettings
 
-    monkeypatch.setattr(generative_runners, "DDPM_FULL_CHAIN_SAMPLES", {"cpu": 16})  # 1000 network calls each
-    monkeypatch.setattr(generative_runners, "DDPM_FID_SAMPLES", 100)
+    monkeypatch.setattr(diffusion, "DDPM_FULL_CHAIN_SAMPLES", {"cpu": 16})  # 1000 network calls each
+    monkeypatch.setattr(diffusion, "DDPM_FID_SAMPLES", 100)
     metrics = train_model("ddpm", RunSettings(out=tmp_path, steps=3, device="cpu"), show_progress=False)
     assert metrics["figures"] == ["loss_curves.png", "reverse_process.png", "samples_10_steps.png",
                                   "samples_1000_steps.png"]

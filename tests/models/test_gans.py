@@ -14,13 +14,15 @@ import torch
 
 from gradekit.calc import cgan, dcgan, gan_losses, toy_gan
 from gradekit.calc.mode_collapse import ring_centers
-from gradekit.commands.train import RunSettings, train_model
 from gradekit.data.faces import ATTRIBUTES, make_faces
 from gradekit.data.points import gaussian_ring
 from gradekit.metrics.face_net import attribute_accuracy, load_face_net, train_face_net
-from gradekit.models.gan_evaluation import curve_distances, image_fid, label_accuracy, mean_curve_distance, x_coverage
+from gradekit.metrics.image_fid import image_fid
+from gradekit.metrics.samples import curve_distances, label_accuracy, mean_curve_distance, x_coverage
 from gradekit.models.gans import CGANConfig, DCGANConfig, GANConfig, train_cgan, train_dcgan
 from gradekit.models.toy_gan import RingConfig, ToyGANConfig, ring_metrics, train_ring_gan, train_toy_gan
+from gradekit.runs.registry import train_model
+from gradekit.runs.settings import RunSettings
 
 
 @pytest.fixture(scope="module", autouse=True)

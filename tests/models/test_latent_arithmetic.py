@@ -87,7 +87,8 @@ def test_an_untrained_vae_answers_every_query_with_an_image():
 
 
 def test_the_train_command_lays_out_the_arithmetic_and_scores_both_spaces(tmp_path):
-    from gradekit.commands.train import RunSettings, train_model
+    from gradekit.runs.registry import train_model
+    from gradekit.runs.settings import RunSettings
 
     metrics = train_model("latent-arithmetic", RunSettings(out=tmp_path, steps=2, device="cpu", data="squares:200"),
                           show_progress=False)

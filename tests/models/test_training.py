@@ -1,10 +1,10 @@
-"""The shared training loop: batches, loss history, held-out curve, devices."""
+"""The shared training loop: batches, loss history, held-out curve."""
 
 import pytest
 import torch
 from torch import nn
 
-from gradekit.models.training import TrainConfig, fit, minibatches, pick_device
+from gradekit.models.training import TrainConfig, fit, minibatches
 
 
 def test_each_epoch_visits_every_row_once():
@@ -28,10 +28,3 @@ def test_fit_lowers_a_least_squares_loss_and_records_every_step():
     assert history.test_steps == [100, 200, 300]
     assert history.test[-1] < 1e-3 < history.train[0]
     assert not model.training
-
-
-def test_auto_device_is_cuda_only_when_present():
-    assert pick_device("auto").type == ("cuda" if torch.cuda.is_available() else "cpu")
-    assert pick_device("cpu").type == "cpu"
-    with pytest.raises(ValueError, match="unknown device"):
-        pick_device("tpu")

@@ -1,4 +1,4 @@
-"""Metrics of reconstructions and codes: numpy in, numbers out (used by the grader and the commands)."""
+"""Metrics of reconstructions and codes: numpy in, numbers out (the grader's checks and ``gradekit train``)."""
 
 from __future__ import annotations
 

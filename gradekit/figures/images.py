@@ -1,19 +1,16 @@
-"""PNG figures for the reference models: image grids, interpolation grids, loss curves.
+"""Images as PNG figures: grids of images with row and column labels, and the mosaic under them.
 
-Matplotlib's object API on the Agg canvas: no pyplot state, no display needed.
-Images are floats in [0, 1], grey (H, W) or colour (H, W, C).
+Images are floats in [0, 1], grey (H, W) or colour (H, W, C), as ``gradekit.data`` loads them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
-from gradekit.models.training import History
+from gradekit.figures.canvas import new_figure
 
 PAD = 1  # pixels of background between tiles
 
@@ -31,19 +28,13 @@ def mosaic(grid: np.ndarray, pad: int = PAD, background: float = 1.0) -> np.ndar
     return np.clip(out, 0.0, 1.0)
 
 
-def _new_figure(width: float, height: float) -> Figure:
-    figure = Figure(figsize=(width, height), dpi=100, layout="constrained")
-    FigureCanvasAgg(figure)
-    return figure
-
-
 def save_image_grid(path: Path, grid: np.ndarray, *, title: str = "",
                     row_labels: Sequence[str] = (), col_labels: Sequence[str] = (),
                     inches_per_tile: float = 0.6) -> Path:
     """Save ``grid`` (rows, cols, H, W[, C]) as one PNG, with optional row and column labels."""
     grid = np.asarray(grid)
     rows, cols, height, width = grid.shape[:4]
-    figure = _new_figure(max(3.0, cols * inches_per_tile + (1.2 if row_labels else 0.3)),
+    figure = new_figure(max(3.0, cols * inches_per_tile + (1.2 if row_labels else 0.3)),
                          max(2.0, rows * inches_per_tile + (0.6 if title else 0.2) + (0.3 if col_labels else 0)))
     axes = figure.add_subplot()
     axes.imshow(mosaic(grid), cmap="gray", vmin=0.0, vmax=1.0, interpolation="nearest")
@@ -66,28 +57,3 @@ def save_image_grid(path: Path, grid: np.ndarray, *, title: str = "",
 def interpolation_column_labels(steps: int) -> list[str]:
     """``A``, ``1/8``, ..., ``7/8``, ``B`` for the columns of an interpolation row."""
     return ["A", *[f"{k}/{steps + 1}" for k in range(1, steps + 1)], "B"]
-
-
-def save_loss_curves(path: Path, histories: dict[str, History], *, title: str, ylabel: str,
-                     log_scale: bool = False, smoothing: int = 50) -> Path:
-    """Training loss (a moving average over ``smoothing`` steps) and held-out loss for each history."""
-    figure = _new_figure(6.0, 3.6)
-    axes = figure.add_subplot()
-    colors = [f"C{i}" for i in range(10)]
-    for (name, history), color in zip(histories.items(), colors * 10):
-        train = np.asarray(history.train, dtype=float)
-        window = max(1, min(smoothing, len(train)))
-        smoothed = np.convolve(train, np.ones(window) / window, mode="valid")
-        axes.plot(np.arange(window, len(train) + 1), smoothed, color=color, lw=1.2, label=f"{name} train")
-        if history.test:
-            axes.plot(history.test_steps, history.test, color=color, lw=1.0, ls="--", marker="o", ms=2.5,
-                      label=f"{name} held-out")
-    if log_scale:
-        axes.set_yscale("log")
-    axes.set_xlabel("step")
-    axes.set_ylabel(ylabel)
-    axes.set_title(title, fontsize=10)
-    axes.grid(alpha=0.3)
-    axes.legend(fontsize=7, ncol=2 if len(histories) > 3 else 1)
-    figure.savefig(path)
-    return Path(path)

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from gradekit.models.evaluation import fraction_inactive, linear_probe_accuracy, mean_squared_error, psnr
+from gradekit.metrics.reconstruction import fraction_inactive, linear_probe_accuracy, mean_squared_error, psnr
 
 
 def test_psnr_of_an_error_of_one_tenth_everywhere_is_20_db():

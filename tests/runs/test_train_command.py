@@ -6,7 +6,9 @@ import pytest
 from typer.testing import CliRunner
 
 from gradekit.cli import app
-from gradekit.commands.train import RunSettings, summary_table, train_model
+from gradekit.runs.registry import train_model
+from gradekit.runs.settings import RunSettings
+from gradekit.runs.summary import summary_table
 
 FIGURES = {
     "autoencoder": ["loss_curves.png", "reconstructions.png"],

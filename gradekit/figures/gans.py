@@ -1,32 +1,36 @@
 """PNG figures of the GAN runs: both losses, point snapshots, the discriminator's feature plane, mode counts.
 
-Matplotlib's object API on the Agg canvas, like ``gradekit.figures`` (whose
-image grids the image GANs use): no pyplot state, no display needed.
+The image GANs' samples are drawn with ``gradekit.figures.images``' grids.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from matplotlib.patches import Circle
 
-from gradekit.models.gans import GANHistory
+from gradekit.figures.canvas import new_figure
 
 REAL, FAKE = "0.6", "C3"  # grey real points, red generated ones
 
 
-def _figure(width: float, height: float) -> Figure:
-    figure = Figure(figsize=(width, height), dpi=100, layout="constrained")
-    FigureCanvasAgg(figure)
-    return figure
+class GANLosses(Protocol):
+    """What the loss figure is drawn from (``gradekit.models.gans.GANHistory`` is one): a loss per iteration."""
+
+    @property
+    def d_loss(self) -> Sequence[float]: ...
+
+    @property
+    def g_loss(self) -> Sequence[float]: ...
 
 
-def save_gan_losses(path: Path, history: GANHistory, *, title: str, every: int) -> Path:
+def save_gan_losses(path: Path, history: GANLosses, *, title: str, every: int) -> Path:
     """Both losses every ``every`` steps, each point the mean of the ``every`` steps it ends."""
-    figure = _figure(6.0, 3.4)
+    figure = new_figure(6.0, 3.4)
     axes = figure.add_subplot()
     for values, label, color in ((history.d_loss, "discriminator", "C0"), (history.g_loss, "generator", "C3")):
         values = np.asarray(values, float)
@@ -46,7 +50,7 @@ def save_point_snapshots(path: Path, real: np.ndarray, snapshots: list[tuple[int
                          title: str, columns: int = 5) -> Path:
     """One panel per snapshot: real points (N, 2) in grey, the generated ones of that step in red."""
     rows = math.ceil(len(snapshots) / columns)
-    figure = _figure(2.2 * columns, 2.1 * rows + 0.4)
+    figure = new_figure(2.2 * columns, 2.1 * rows + 0.4)
     low, high = real.min(axis=0), real.max(axis=0)
     pad = 0.25 * (high - low)
     for index, (step, points) in enumerate(snapshots):
@@ -64,7 +68,7 @@ def save_point_snapshots(path: Path, real: np.ndarray, snapshots: list[tuple[int
 
 def save_feature_space(path: Path, real: np.ndarray, generated: np.ndarray, *, title: str) -> Path:
     """Real and generated points as the discriminator's 2-D hidden layer maps them: (N, 2) each."""
-    figure = _figure(4.2, 4.0)
+    figure = new_figure(4.2, 4.0)
     axes = figure.add_subplot()
     axes.scatter(*generated.T, s=4, color=FAKE, lw=0, label="generated")
     axes.scatter(*real.T, s=2, color=REAL, lw=0, alpha=0.6, label="real")  # over the fakes: both stay visible
@@ -79,7 +83,7 @@ def save_feature_space(path: Path, real: np.ndarray, generated: np.ndarray, *, t
 def save_ring_runs(path: Path, runs: dict[str, np.ndarray], centers: np.ndarray, radius: float, *,
                    title: str) -> Path:
     """Side by side, each run's generated points (N, 2) over the mode centres and their quality circles."""
-    figure = _figure(3.6 * len(runs), 3.8)
+    figure = new_figure(3.6 * len(runs), 3.8)
     extent = 1.4 * np.abs(centers).max()
     for index, (label, points) in enumerate(runs.items()):
         axes = figure.add_subplot(1, len(runs), index + 1)
@@ -97,15 +101,13 @@ def save_ring_runs(path: Path, runs: dict[str, np.ndarray], centers: np.ndarray,
     return Path(path)
 
 
-def _circle(center: np.ndarray, radius: float):
-    from matplotlib.patches import Circle
-
+def _circle(center: np.ndarray, radius: float) -> Circle:
     return Circle(tuple(center), radius, fill=False, lw=0.6, color="k")
 
 
 def save_mode_counts(path: Path, curves: dict[str, list[tuple[int, int]]], *, modes: int) -> Path:
     """Modes covered against the iteration, one line per run."""
-    figure = _figure(5.5, 3.2)
+    figure = new_figure(5.5, 3.2)
     axes = figure.add_subplot()
     for label, curve in curves.items():
         steps, counts = zip(*curve)
