@@ -6,9 +6,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from gradekit.calc.denoising_autoencoder import denoising_loss
-from gradekit.grading.api import check, expect_close, expect_real, expect_tensor, expect_true, tensor
+from gradekit.grading.api import (attach_figure, check, expect_close, expect_real, expect_tensor, expect_true,
+                                  tensor)
 
-from .metrics import PROBLEM, measure
+from .metrics import PROBLEM, denoising_figure, measure
 
 
 @check(points=1)
@@ -40,6 +41,8 @@ def denoises_the_patch_of_held_out_digits(student):
 def keeps_the_clean_pixels(student):
     """After training, the pixels outside the patch come back close to the clean digit, while the patch changes"""
     metrics = measure(student)
+    attach_figure(lambda: denoising_figure(student))  # for the feedback; the last check, so no call it makes
+    # can take time or a worker from another check
     expect_true(metrics["psnr_gain"] >= COPYING_GAIN_DB,
                 f"the output's PSNR inside the patch is {metrics['psnr_gain']:.2f} dB above the noisy input's: "
                 "the model copies its input (noise included) rather than restoring the digit")

@@ -12,7 +12,7 @@ import torch
 
 from gradekit.calc.denoising_autoencoder import add_patch_noise
 from gradekit.data import load_digits_split
-from gradekit.grading.api import expect_tensor, expect_true
+from gradekit.grading.api import Figure, expect_tensor, expect_true, image_rows
 from gradekit.grading.problem import problem_here
 from gradekit.grading.training_runs import expect_full_run
 from gradekit.models.autoencoders import evaluate_denoiser
@@ -48,3 +48,16 @@ def baselines() -> dict[str, float]:
     identity, mean = evaluate_denoiser(clean, noisy, noisy), evaluate_denoiser(clean, noisy, mean_digit)
     return {"identity_psnr_gain": identity["psnr_gain"], "mean_digit_psnr_gain": mean["psnr_gain"],
             "mean_digit_psnr_outside": mean["psnr_outside_denoised"]}
+
+
+FIGURE_DIGITS = 10  # held-out digits drawn for the student's feedback
+
+
+def denoising_figure(student) -> Figure:
+    """The first held-out digits clean, with the grader's noisy patch, and as the trained model denoises them."""
+    _, clean, noisy = digits(TRAINING.data_seed, TRAINING.side, TRAINING.patch, TRAINING.noise_seed)
+    clean, noisy = clean[:FIGURE_DIGITS], noisy[:FIGURE_DIGITS]
+    denoised = expect_tensor(student.harness("harness:trained_denoise", noisy), "the trained model's output",
+                             shape=(len(clean), clean[0].size)).array.reshape(clean.shape)
+    return image_rows("denoised", "Held-out digits: clean (top row), with the grader's noisy patch (middle), "
+                                  "and as your trained model denoises them (bottom)", [clean, noisy, denoised])

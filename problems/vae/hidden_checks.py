@@ -6,9 +6,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from gradekit.calc.vae import vae_loss as reference_loss
-from gradekit.grading.api import check, expect_close, expect_real, expect_tensor, tensor
+from gradekit.grading.api import attach_figure, check, expect_close, expect_real, expect_tensor, tensor
 
-from .metrics import PROBLEM, measure
+from .metrics import PROBLEM, measure, reconstruction_figure
 
 
 @st.composite
@@ -50,6 +50,8 @@ def negative_elbo_on_held_out_digits_is_low(student):
 def reconstructs_held_out_digits(student):
     """After training, decode(mu) of held-out digits is close to them: mean squared error below the threshold"""
     metrics = measure(student)
+    attach_figure(lambda: reconstruction_figure(student))  # for the feedback; the last check, so no call it
+    # makes can take time or a worker from another check
     return PROBLEM.threshold("reconstruction_mse").judge(
         metrics["reconstruction_mse"], "held-out reconstruction error of decode(mu)", unit="per pixel", digits=3,
         after=f"after {metrics['steps']} training steps")

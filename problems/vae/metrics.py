@@ -14,7 +14,7 @@ import torch
 from gradekit.calc.reparameterize import reparameterize
 from gradekit.calc.vae import vae_loss
 from gradekit.data import load_digits_split
-from gradekit.grading.api import expect_tensor, expect_true
+from gradekit.grading.api import Figure, expect_tensor, expect_true, image_rows
 from gradekit.grading.problem import problem_here
 from gradekit.grading.training_runs import expect_full_run
 
@@ -64,3 +64,20 @@ def decoded(student, z: np.ndarray, shape: tuple) -> np.ndarray:
     expect_true(bool(np.all((recon >= 0) & (recon <= 1)) and np.isfinite(recon).all()),
                 "the trained decoder's outputs leave [0, 1]")
     return recon.astype(np.float32)
+
+
+FIGURE_DIGITS = 10  # held-out digits drawn for the student's feedback
+
+
+def reconstruction_figure(student, seed: int = TRAINING.seed) -> Figure:
+    """The first held-out digits, the trained model's decode(mu) of them, and decode(z) for z ~ N(0, I) drawn here."""
+    _, test_rows = digit_rows(TRAINING.data_seed)
+    shown = test_rows[:FIGURE_DIGITS]
+    shape = (len(shown), TRAINING.latent_dim)
+    mu, _ = expect_pair(student.harness("harness:trained_encode", shown), "the trained encode", shape)
+    z = torch.randn(shape, generator=torch.Generator().manual_seed(seed)).numpy()
+    side = int(round(TRAINING.input_dim ** 0.5))
+    return image_rows("reconstructions", "Held-out digits (top row), your trained VAE's reconstructions decode(μ) "
+                                         "(middle), and its samples decode(z), z ~ N(0, I) (bottom)",
+                      [shown, decoded(student, mu.astype(np.float32), shown.shape), decoded(student, z, shown.shape)],
+                      side=side)
