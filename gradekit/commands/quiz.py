@@ -10,9 +10,10 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
 from gradekit.commands.common import CourseOption, ProblemsDirOption, select
+from gradekit.safe_text import clean
 
 out = Console()
 err = Console(stderr=True)
@@ -114,33 +115,16 @@ def mark_quiz(
         print(marks_csv(marks), end="")
     else:
         _print_table(marks)
-    for problem in marks.problems:
-        err.print(f"[red]error:[/] {answers}, {problem}")
+    for problem in marks.problems:  # cells as typed: plain text, one line each, never markup
+        err.print(Text.assemble(("error:", "red"), f" {answers}, {clean(problem)}"), soft_wrap=True)
     if marks.absent:
-        err.print(f"[yellow]no answers for:[/] {', '.join(marks.absent)}")
+        err.print(Text.assemble(("no answers for:", "yellow"), " " + clean(", ".join(marks.absent))), soft_wrap=True)
     if marks.problems:
         raise typer.Exit(1)
 
 
 def _print_table(marks) -> None:
-    table = Table(title="quiz marks", title_justify="left")
-    table.add_column("student")
-    table.add_column("score", justify="right")
-    ids = list(dict.fromkeys(q.id for s in marks.students for q in s.questions))
-    for question_id in ids:
-        table.add_column(question_id, justify="center")
-    for student in marks.students:
-        by_id = {q.id: q for q in student.questions}
-        cells = []
-        for question_id in ids:
-            mark = by_id.get(question_id)
-            if mark is None:
-                cells.append("")
-            elif mark.error:
-                cells.append("[red]?[/]")
-            elif not mark.given:
-                cells.append("[dim]-[/]")
-            else:
-                cells.append("[green]✓[/]" if mark.correct else "[red]✗[/]")
-        table.add_row(student.student, f"{student.score:g} / {student.max_score:g}", *cells)
-    out.print(table)
+    from gradekit.sheets.marks_table import marks_tables
+
+    for table in marks_tables(marks, out.width):  # ids whole at any width: the questions wrap instead
+        out.print(table)

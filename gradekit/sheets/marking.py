@@ -1,4 +1,5 @@
-"""Marking an answer CSV against ``key.json``: each answer within its tolerance earns its points.
+"""Marking an answer CSV against ``key.json``: each answer within its tolerance earns its points,
+each number of an array its share of them (as Moodle's cloze fields).
 
 The CSV has a ``student`` column and one column per answerable question id
 (what ``gradekit quiz --answer-template`` writes). A cell holds
@@ -147,28 +148,36 @@ def _columns(header: list[str], key: Key, problems: list[Problem]) -> dict[str, 
 
 
 def mark_cell(question: KeyQuestion, given: str) -> QuestionMark:
-    """One answer against its key: full points within tolerance, else 0 (with ``error`` if unreadable)."""
+    """One answer against its key (with ``error`` if unreadable).
+
+    A choice earns its points or 0. A numeric answer earns its share of the
+    points for each number within tolerance, as Moodle's cloze fields do: 3 of
+    an array's 4 numbers right earn 3/4 of its points.
+    """
     def result(points: float, error: str | None = None) -> QuestionMark:
         return QuestionMark(question.id, given, question.answer, points, question.points, error)
 
     if not given:
         return result(0.0)
     try:
-        right = {"numeric": _numeric_right, "truefalse": _truefalse_right,
-                 "multichoice": _multichoice_right}[question.kind](question, given)
+        if question.kind == "numeric":
+            return result(question.points * _numeric_share(question, given))
+        right = {"truefalse": _truefalse_right, "multichoice": _multichoice_right}[question.kind](question, given)
     except CellError as error:
         return result(0.0, str(error))
     return result(question.points if right else 0.0)
 
 
-def _numeric_right(question: KeyQuestion, given: str) -> bool:
+def _numeric_share(question: KeyQuestion, given: str) -> float:
+    """The fraction of the key's numbers that ``given`` matches, each within the tolerance."""
     expected = question.answer if isinstance(question.answer, list) else [question.answer]
     numbers = parse_numbers(given)
     if len(numbers) != len(expected):
         raise CellError(f"expected {len(expected)} number{'s' * (len(expected) != 1)}, "
                         f"got {len(numbers)} in {given!r}")
-    return all(abs(g - e) <= question.tolerance + ROUNDING_SLACK * max(1.0, abs(e))
-               for g, e in zip(numbers, expected))
+    right = sum(abs(g - e) <= question.tolerance + ROUNDING_SLACK * max(1.0, abs(e))
+                for g, e in zip(numbers, expected))
+    return right / len(expected)
 
 
 def parse_numbers(cell: str) -> list[float]:

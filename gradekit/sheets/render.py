@@ -8,16 +8,14 @@ surprises: the same quiz renders to the same bytes.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
 import jinja2
 
-from gradekit.sheets.model import LETTERS, Matrix, Numbered, NumericQuestion, Quiz, Sheet, Text
+from gradekit.sheets.model import LETTERS, Matrix, Numbered, NumericQuestion, Part, Quiz, Sheet, Text
 from gradekit.sheets.text import format_number, grid, markdown_escape, tex_escape, vector, within
 
 
@@ -69,16 +67,22 @@ def sheet_title(quiz: Quiz, sheet: Sheet | None, show_key: bool) -> str:
 def cloze_blanks(question: NumericQuestion) -> list[list[str]]:
     """Moodle cloze fields, one per answer number: ``{weight:NUMERICAL:=answer:tolerance}``.
 
-    Cloze weights are integers and Moodle shares a question's grade out by
-    them, so each part's points are spread over its numbers and scaled to the
-    smallest integers with the same ratios.
+    Moodle imports a cloze question at the sum of its fields' weights, which
+    are whole numbers, and gives each field its weight when right. Each number
+    weighs its part's points over its count of numbers (whole, as the variants
+    contract requires), so the question imports at the sheet's points and its
+    partial credit is ``mark-quiz``'s.
     """
-    shares = [Fraction(part.points).limit_denominator(1000) / len(part.answer) for part in question.parts]
-    scale = math.lcm(*(share.denominator for share in shares))
-    weights = [int(share * scale) for share in shares]
-    common = math.gcd(*weights)
-    return [[f"{{{weight // common}:NUMERICAL:={value!r}:{part.tolerance!r}}}" for value in part.answer]
-            for weight, part in zip(weights, question.parts)]
+    return [[f"{{{field_weight(part)}:NUMERICAL:={value!r}:{part.tolerance!r}}}" for value in part.answer]
+            for part in question.parts]
+
+
+def field_weight(part: Part) -> int:
+    """A number's whole weight in Moodle: its share of the part's points."""
+    weight = part.points / len(part.answer)
+    if not weight.is_integer():  # novm (a float)
+        raise ValueError(f"part {part.id}: {part.points:g} points over {len(part.answer)} numbers is no whole weight")
+    return int(weight)
 
 
 @lru_cache(maxsize=None)

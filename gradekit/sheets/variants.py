@@ -23,6 +23,11 @@ Every ``answer`` must come from the reference (``gradekit.calc.<module>``),
 never from a second implementation: the quiz key and the grader then agree by
 construction. A problem's parts are the same in every variant (their number and
 order), so that every sheet of a quiz has the same answer columns.
+
+Each number of an answer is worth a whole number of points (a part's
+``points`` over its count of numbers): an array is marked number by number,
+and Moodle, where a question of several numbers is a cloze question, weighs
+its fields with whole numbers and imports the question at their sum.
 """
 
 from __future__ import annotations
@@ -132,6 +137,10 @@ def _part(part_id: str, raw: dict, where: str) -> Part:
     tolerance, points = float(raw["tolerance"]), float(raw["points"])
     if not (tolerance >= 0 and points > 0):
         raise VariantError(f"{where}: part {part_id} needs tolerance >= 0 and points > 0")
+    if not (points / answer.size).is_integer():  # novm (a float)
+        raise VariantError(f"{where}: part {part_id} shares {points:g} points over {answer.size} numbers: each "
+                           "number must be worth a whole number of points (Moodle's cloze weights are whole "
+                           f"numbers), e.g. {answer.size * max(1, round(points / answer.size)):g} points")
     return Part(id=part_id, ask=str(raw["ask"]), answer=tuple(_number(v) for v in answer.ravel().tolist()),
                 shape=answer.shape, tolerance=tolerance, points=points)
 

@@ -13,7 +13,7 @@ def generate(rng: np.random.Generator) -> dict:
             "stride": int(rng.choice([1, 2])), "padding": int(rng.integers(0, 3)),
             "in_channels": int(rng.choice([1, 3, 16, 32])), "out_channels": int(rng.choice([8, 16, 32, 64]))}
     stride = int(rng.choice([1, 2]))
-    transposed = {"size": int(rng.choice([1, 4, 7, 8, 16])), "kernel": int(rng.choice([3, 4, 5])),
+    transposed = {"size": int(rng.integers(1, 17)), "kernel": int(rng.choice([3, 4, 5])),
                   "stride": stride, "padding": int(rng.integers(0, 2)),
                   "output_padding": int(rng.integers(0, stride))}  # must stay below the stride
     return _variant(conv, transposed)

@@ -9,15 +9,17 @@ import torch
 
 from gradekit.calc.ddpm_forward import alpha_bar, linear_beta_schedule, q_sample
 
-STARTS = (0.01, 0.02, 0.05, 0.1)
-STEPS = (0.01, 0.02, 0.05)  # β grows by this each step
+STEPS = (1, 2, 3, 4, 5)  # β grows by this many hundredths each step
+BETAS_AT_T = range(3, 31)  # βₜ in hundredths, drawn evenly: drawing β₁ and the step made a few βₜ common
 
 
 def generate(rng: np.random.Generator) -> dict:
     steps = int(rng.integers(4, 11))
-    beta_start = float(rng.choice(STARTS))
-    beta_end = round(beta_start + (steps - 1) * float(rng.choice(STEPS)), 10)  # at most 0.55: every β < 1
     t = int(rng.integers(2, 4))  # ᾱ_t is a product of 2 or 3 factors: done by hand
+    beta_t = int(rng.choice(BETAS_AT_T))
+    step = int(rng.choice([s for s in STEPS if beta_t - (t - 1) * s >= 1]))  # β₁ at least 0.01
+    beta_start = (beta_t - (t - 1) * step) / 100
+    beta_end = round(beta_start + (steps - 1) * step / 100, 10)  # at most 0.75: every β < 1
     x0 = float(rng.choice([-1.0, -0.5, 0.5, 1.0]))
     noise = float(rng.integers(-3, 4) / 2)
     return _variant(steps, beta_start, beta_end, t, x0, noise)

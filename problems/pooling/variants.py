@@ -7,6 +7,7 @@ from gradekit.calc.pooling import avg_pool2d, max_pool2d
 from .strategies import EXAM_GRID  # the lecture's slide: max [[13, 22], [17, 4]], average [[7, 15.5], [9, 2.5]]
 
 SIDE = 4
+POINTS = 4  # per 2×2 output: one point a number (Moodle's cloze weights are whole numbers)
 
 
 def generate(rng: np.random.Generator) -> dict:
@@ -26,8 +27,8 @@ def _variant(grid: np.ndarray) -> dict:
             "Pool it with a 2×2 window and stride 2 (non-overlapping blocks).",
         ],
         "parts": [
-            {"ask": "max pooling", "answer": np.asarray(max_pool2d(grid, size=2)), "tolerance": 0, "points": 2},
+            {"ask": "max pooling", "answer": np.asarray(max_pool2d(grid, size=2)), "tolerance": 0, "points": POINTS},
             {"ask": "average pooling", "answer": np.asarray(avg_pool2d(grid, size=2)), "tolerance": 0.01,
-             "points": 2},
+             "points": POINTS},
         ],
     }

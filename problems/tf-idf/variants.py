@@ -1,4 +1,13 @@
-"""Quiz variants: a small corpus, a term that some documents hold, and TF, IDF, TF-IDF of it."""
+"""Quiz variants: a small corpus, a term that some documents hold, and TF, IDF, TF-IDF of it.
+
+TF and IDF are ratios of small counts, and drawing the counts evenly makes a
+few ratios common (1/5, ln 2): so the ratios are drawn first, evenly over
+every value the sizes below allow (26 TFs, 27 IDFs), then a corpus that has
+them.
+"""
+
+from fractions import Fraction
+from functools import lru_cache
 
 import numpy as np
 
@@ -10,14 +19,26 @@ from .strategies import EXAM_CORPUS
 FILLERS = ("the", "a", "small", "red", "old", "green", "quiet", "dog", "cat", "tree", "river", "house",
            "sun", "bird", "man", "sees", "runs", "walks", "sings", "sleeps", "near", "over", "under", "by")
 TERMS = ("quick", "lazy", "bright", "brown", "fox", "boat", "stone", "rain")  # never a filler
+DOCUMENTS = range(3, 10)  # corpus sizes N
+OCCURRENCES = range(1, 4)  # the term's count in the asked document
+ASKED_FILLERS = range(4, 15)  # the asked document's words besides the term
+OTHER_FILLERS = range(4, 9)  # the other documents': shorter, they only count for IDF
 
 
 def generate(rng: np.random.Generator) -> dict:
-    documents = int(rng.integers(4, 7))
+    documents, holding_count = _pick(rng, _idf_ratios())
+    occurrences, fillers = _pick(rng, _tf_ratios())
     term = str(rng.choice(TERMS))
-    holding = rng.choice(documents, size=int(rng.integers(1, documents)), replace=False)  # 1 to N-1 of them
-    corpus = [_sentence(rng, term if i in holding else None) for i in range(documents)]
+    holding = rng.choice(documents, size=holding_count, replace=False)  # 1 to N-1 of them
     asked = int(rng.choice(holding))  # a document that holds the term, so TF-IDF is not 0
+    corpus = []
+    for i in range(documents):
+        if i == asked:
+            corpus.append(_sentence(rng, term, occurrences, fillers))
+        elif i in holding:
+            corpus.append(_sentence(rng, term, 1 + int(rng.random() < 0.25), int(rng.choice(OTHER_FILLERS))))
+        else:
+            corpus.append(_sentence(rng, None, 0, int(rng.choice(OTHER_FILLERS))))
     return _variant(corpus, term, asked)
 
 
@@ -26,12 +47,38 @@ def exam() -> dict:
     return _variant(EXAM_CORPUS, "quick", 0)
 
 
-def _sentence(rng: np.random.Generator, term: str | None) -> str:
-    """4 to 8 filler words, with ``term`` once (sometimes twice) when given; capitalised, with a full stop."""
-    words = [str(w) for w in rng.choice(FILLERS, size=int(rng.integers(4, 9)))]
-    if term is not None:
-        for _ in range(1 + int(rng.random() < 0.25)):
-            words.insert(int(rng.integers(len(words) + 1)), term)
+def _pick(rng: np.random.Generator, by_ratio: dict[Fraction, list[tuple[int, int]]]) -> tuple[int, int]:
+    """A ratio drawn evenly, then one of the count pairs that give it."""
+    ratios = sorted(by_ratio)
+    pairs = by_ratio[ratios[int(rng.integers(len(ratios)))]]
+    return pairs[int(rng.integers(len(pairs)))]
+
+
+@lru_cache(maxsize=1)
+def _idf_ratios() -> dict[Fraction, list[tuple[int, int]]]:
+    """N / df -> the (N, df) pairs giving it, df from 1 to N - 1 (a term in every document has IDF 0)."""
+    found: dict[Fraction, list[tuple[int, int]]] = {}
+    for documents in DOCUMENTS:
+        for holding in range(1, documents):
+            found.setdefault(Fraction(documents, holding), []).append((documents, holding))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _tf_ratios() -> dict[Fraction, list[tuple[int, int]]]:
+    """count / length -> the (occurrences, filler words) pairs giving it."""
+    found: dict[Fraction, list[tuple[int, int]]] = {}
+    for occurrences in OCCURRENCES:
+        for fillers in ASKED_FILLERS:
+            found.setdefault(Fraction(occurrences, occurrences + fillers), []).append((occurrences, fillers))
+    return found
+
+
+def _sentence(rng: np.random.Generator, term: str | None, occurrences: int, fillers: int) -> str:
+    """``fillers`` filler words with ``term`` inserted ``occurrences`` times; capitalised, with a full stop."""
+    words = [str(w) for w in rng.choice(FILLERS, size=fillers)]
+    for _ in range(occurrences):
+        words.insert(int(rng.integers(len(words) + 1)), term)
     return " ".join(words).capitalize() + "."
 
 

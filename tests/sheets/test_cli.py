@@ -144,3 +144,37 @@ def test_pdf_sheets_compile_and_are_reproducible(tmp_path, roster):
     for path in first.iterdir():
         assert path.read_bytes() == (second / path.name).read_bytes(), path.name
     assert (first / "key.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_mark_quiz_at_80_columns_never_cuts_a_student_id(tmp_path):
+    """Many questions and long ids at 80 columns: the question columns wrap into more tables, the ids stay whole."""
+    students = ["student-with-a-long-id-0001", "student-with-a-long-id-0002", "[red]bob"]
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student\n" + "\n".join(students) + "\n")
+    out = tmp_path / "sheets"
+    result = invoke("quiz", "--seed", 7, "--out", out, "--roster", roster, "--bank-dir", SAMPLE_BANK,
+                    "--questions", "image-entropy:2,tf-idf:2,ddpm-forward:1,pooling:1,sample:3",
+                    "--answer-template", tmp_path / "answers.csv")
+    assert result.exit_code == 0, result.output
+    key = json.loads((out / "key.json").read_text())
+    columns = (tmp_path / "answers.csv").read_text().splitlines()[0].split(",")[1:]
+    rows = ["student," + ",".join(columns)]
+    for sheet in key["sheets"]:
+        given = {q["id"]: q["answer"] for q in sheet["questions"]}
+        if sheet["student"] == students[1]:
+            given["q6a"] = given["q6a"][:3] + [-1]  # 3 of the 4 max-pooled numbers right: 3 points of 4
+        cells = [" ".join(map(str, a)) if isinstance(a, list) else ("T" if a else "F") if isinstance(a, bool)
+                 else str(a) for a in (given[c] for c in columns)]
+        rows.append(",".join([sheet["student"], *cells]))
+    answers = tmp_path / "filled.csv"
+    answers.write_text("\n".join(rows) + "\n")
+
+    result = runner.invoke(app, ["mark-quiz", str(answers), "--key", str(out / "key.json")],
+                           env={"COLUMNS": "80"}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    printed = result.stdout.splitlines()
+    assert max(map(len, printed)) <= 80
+    for student in students:
+        assert sum(student in line for line in printed) >= 2, f"{student} cut or missing: every table names it"
+    assert "q1" in result.stdout and "q9" in result.stdout and "quiz marks, q1 to" in result.stdout
+    assert any("3" in line and students[1] in line for line in printed), "3 of 4 numbers right show 3 points"

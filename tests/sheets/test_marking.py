@@ -153,3 +153,11 @@ def _cell(question):
 def test_a_broken_key_is_refused_with_where(text, message):
     with pytest.raises(KeyFileError, match=message):
         read_key(text)
+
+
+def test_an_array_earns_its_share_of_the_points_for_each_number_within_tolerance():
+    maxout, pooling = KEY.sheets["ada"][1], KEY.sheets["ada"][2]  # 4 numbers for 2 points each
+    assert [mark_cell(maxout, given).points for given in ("3 6 1 9", "3 6 1 0", "3 0 0 0", "0 0 0 0")] == [
+        2, 1.5, 0.5, 0]
+    assert mark_cell(pooling, "7.005 15.5 9 2.6").points == 1.5  # 2.6 is out of the tolerance 0.01
+    assert not mark_cell(maxout, "3 6 1 0").correct

@@ -130,3 +130,59 @@ def test_write_quiz_writes_one_file_per_sheet_the_key_and_key_json(make, tmp_pat
     quiz = make(7, "image-entropy:1,sample:1", ["ada", "bob"])
     written = write_quiz(quiz, "moodle", tmp_path)
     assert sorted(p.name for p in written) == ["key.json", "key.md", "sheet-ada.xml", "sheet-bob.xml"]
+
+
+# --- Moodle's marks: a cloze question imports at the sum of its fields' whole weights ------------
+
+CLOZE_FIELD = re.compile(r"\{(\d*):NUMERICAL:=([^:}]+):([^}]+)\}")
+
+
+def moodle_marks(question: ET.Element) -> float:
+    """The marks Moodle gives a question on import: ``defaultgrade``, or for a cloze question the sum of
+    its fields' weights (Moodle ignores ``defaultgrade`` there; an empty weight counts 1)."""
+    if question.get("type") == "cloze":
+        return sum(int(weight or 1) for weight, _, _ in CLOZE_FIELD.findall(question.find("questiontext/text").text))
+    return float(question.find("defaultgrade").text)
+
+
+def moodle_cloze_points(question: ET.Element, numbers: list[float]) -> float:
+    """What Moodle gives a cloze question whose fields, in order, hold ``numbers``: each field's weight
+    when the number is within its tolerance of the answer."""
+    fields = CLOZE_FIELD.findall(question.find("questiontext/text").text)
+    assert len(fields) == len(numbers)
+    return sum(int(weight or 1) for (weight, answer, tolerance), given in zip(fields, numbers)
+               if abs(given - float(answer)) <= float(tolerance) + 1e-12)
+
+
+@pytest.mark.parametrize("variant", ["random", "exam"])
+def test_every_family_imports_into_moodle_at_its_sheets_points(make, variants, variant):
+    families = [p for p in sorted(variants) if variant == "random" or variants[p].has_exam]
+    quiz = make(7, ",".join(families), [f"s{i}" for i in range(12)], variant=variant)
+    root = ET.fromstring(render("moodle", quiz, quiz.sheets, show_key=False))
+    imported = [q for q in root.findall("question") if q.get("type") != "category"]
+    on_sheets = [q for sheet in quiz.sheets for q in sheet.questions]
+    assert len(imported) == len(on_sheets)
+    for xml_question, question in zip(imported, on_sheets):
+        assert moodle_marks(xml_question) == question.points, f"{question.problem}: Moodle and the sheet disagree"
+    assert {q.get("type") for q in imported} == {"numerical", "cloze"}
+
+
+def test_moodle_and_mark_quiz_give_the_same_partial_credit_for_a_partly_right_array(make):
+    from gradekit.sheets.key import read_key
+    from gradekit.sheets.marking import mark_answers
+
+    quiz = make(7, "pooling:1,maxout:1", ["ada"])
+    pooling, maxout = quiz.sheets[0].questions
+    root = ET.fromstring(render("moodle", quiz, quiz.sheets, show_key=False))
+    xml_pooling, xml_maxout = root.findall("question[@type='cloze']")
+    max_pooled, avg_pooled = (list(part.answer) for part in pooling.parts)
+    y = list(maxout.parts[0].answer)
+    given_max = max_pooled[:3] + [max_pooled[3] + 1]  # 3 of 4 right
+    given_avg = [avg_pooled[0] + 0.5] + avg_pooled[1:2] + [v + 0.5 for v in avg_pooled[2:]]  # 1 of 4 right
+    given_y = [y[0]] + [v - 1 for v in y[1:]]  # the first unit right
+    cells = ["ada", *(" ".join(map(str, numbers)) for numbers in (given_max, given_avg, given_y))]
+    marks = mark_answers("student,q1a,q1b,q2\n" + ",".join(cells) + "\n", read_key(dump_key(quiz)))
+    points = {q.id: q.points for q in marks.students[0].questions}
+    assert points["q1a"] + points["q1b"] == moodle_cloze_points(xml_pooling, given_max + given_avg) == 3 + 1
+    assert points["q2"] == moodle_cloze_points(xml_maxout, given_y) == maxout.points / len(y)
+    assert 0 < points["q2"] < maxout.points

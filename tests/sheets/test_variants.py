@@ -211,3 +211,13 @@ def test_exam_numbers_for_a_problem_without_them_are_refused(tmp_path, sample_ba
     with pytest.raises(QuizError, match="no exam variant for fake-no-exam"):
         make_quiz(seed=1, students=None, variants=variants, bank=sample_bank,
                   requests=[Request("fake-no-exam", 1)], variant="exam")
+
+
+def test_a_part_whose_numbers_are_not_worth_whole_points_is_refused(tmp_path, sample_bank):
+    """Moodle's cloze weights are whole numbers: 2 points over 4 numbers would import as 4 marks."""
+    source = ("def generate(rng):\n    return {'statement': ['s'], "
+              "'parts': [{'ask': 'y', 'answer': [1, 2, 3, 4], 'tolerance': 0, 'points': 2}]}\n")
+    variants = discover_variants(fake_problem(tmp_path, "fake-half-points", source))
+    with pytest.raises(VariantError, match="whole number of points.*e.g. 4 points"):
+        make_quiz(seed=1, students=None, variants=variants, bank=sample_bank,
+                  requests=[Request("fake-half-points", 1)])
