@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 from rich.text import Text
 
 from gradekit.commands.common import AssignmentOption, err, fail
@@ -65,7 +66,7 @@ def export_grades(
                          moodle_identifier=moodle_id.value)
         write_atomically(output, book.to_csv().rstrip("\n"))
     except (ReportsError, RosterError) as error:
-        fail(str(error))
+        fail(escape(str(error)))  # the file's own text is not markup
     except OutputError as error:
         fail(str(error), 1)
     err.print(Text(f"wrote {output}: {len(book.rows)} row(s) for {to.value}"))

@@ -52,11 +52,12 @@ def problem_markdown(problem: ProblemView, *, figure_link: Callable[[str], str] 
 
 def check_markdown(check: CheckView, *, figure_link: Callable[[str], str] | None = None,
                    with_reason: bool = True) -> list[str]:
-    mark = "✓" if check.passed else "✗"
-    hidden = " _(hidden)_" if check.visibility != "public" else ""
-    lines = [f"- {mark} **{check.description}**{hidden}: {_points(check.score, check.max_score)}"]
+    mark = "✎" if check.hand_marked else "✓" if check.passed else "✗"
+    tags = " _(hidden)_" if check.visibility != "public" else ""
+    tags += " _(marked by hand)_" if check.hand_marked else ""
+    lines = [f"- {mark} **{check.description}**{tags}: {_points(check.score, check.max_score)}"]
     if check.note:
-        lines += ["", f"  measured: {_inline_code(check.note)}"]
+        lines += ["", f"  {'comment' if check.hand_marked else 'measured'}: {_inline_code(check.note)}"]
     if not check.passed and with_reason:
         if check.why:
             lines += ["", *_indented(code_block(check.why))]

@@ -50,8 +50,9 @@ class CheckView:
     why: str = ""  # the student's code's outcome, in the grader's words (failed checks)
     smallest_input: str = ""
     traceback: str = ""
-    note: str = ""  # by how much a metric check passed (or what it measured)
+    note: str = ""  # by how much a metric check passed (or what it measured); a hand mark's comment
     figures: tuple[FigureView, ...] = ()
+    hand_marked: bool = False  # a person's mark (merge-marks), not the grader's
 
 
 @dataclass(frozen=True)
@@ -151,13 +152,18 @@ def _problem(problem: dict, text: ProblemText, show_hidden: bool, figure_bytes) 
     status = problem.get("status", "graded")
     shared = _shared_why(checks) if status != "graded" else ""
     return ProblemView(
-        id=problem.get("id", ""), title=text.title or problem.get("id", ""), summary=text.summary, status=status,
+        id=problem.get("id", ""), title=text.title or problem.get("title") or problem.get("id", ""),
+        summary=text.summary, status=status,
         score=float(problem.get("score", 0.0)), max_score=float(problem.get("max_score", 0.0)),
         checks=shown, hidden=hidden, shared_why=shared)
 
 
 def _check(check: dict, description: str | None, figure_bytes) -> CheckView:
     name, message, passed = check.get("name", ""), check.get("message", ""), bool(check.get("passed"))
+    if check.get("hand_marked"):
+        words = description or name.replace("_", " ").replace("-", " ")
+        return CheckView(name, words, check.get("visibility", "public"), passed, float(check.get("score", 0.0)),
+                         float(check.get("max_score", 0.0)), note=message, hand_marked=True)
     note = check.get("note", "")
     if description is not None and (message == description or message.startswith(description + ": ")):
         rest = message[len(description) + 2:]

@@ -33,11 +33,13 @@ ul.checks > li { padding: .55rem 0 .55rem 1.9rem; border-bottom: 1px solid var(-
 ul.checks > li::before { position: absolute; left: .2rem; top: .5rem; font-weight: 700; font-size: 1.1rem; }
 ul.checks > li.pass::before { content: "\\2713"; color: var(--pass); }
 ul.checks > li.fail::before { content: "\\2717"; color: var(--fail); }
+ul.checks > li.hand::before { content: "\\270E"; color: #3b6fb6; }
 .check-head { display: flex; justify-content: space-between; gap: 1rem; }
 .check-head .num { white-space: nowrap; color: var(--muted); font-variant-numeric: tabular-nums; }
 .tag { font-size: .75rem; color: var(--muted); border: 1px solid var(--line); border-radius: 3px; padding: 0 .3rem;
   margin-left: .3rem; }
 .note { color: var(--pass); margin: .2rem 0 0; }
+li.hand .note { color: var(--ink); font-style: italic; }
 .label { font-size: .8rem; color: var(--muted); margin: .45rem 0 .1rem; }
 pre { background: var(--soft); border-left: 3px solid var(--fail); padding: .5rem .7rem; margin: .2rem 0;
   white-space: pre-wrap; overflow-wrap: anywhere; font: .88rem/1.4 ui-monospace, "DejaVu Sans Mono", monospace; }
@@ -86,9 +88,10 @@ code.tex { background: var(--soft); }
   {% endif %}
   <ul class="checks">
   {% for check in problem.checks %}
-    <li class="{{ 'pass' if check.passed else 'fail' }}">
+    <li class="{{ 'hand' if check.hand_marked else 'pass' if check.passed else 'fail' }}">
       <div class="check-head">
-        <span>{{ check.description | course_text }}{% if check.visibility != "public" %}<span class="tag">hidden</span>{% endif %}</span>
+        <span>{{ check.description | course_text }}{% if check.visibility != "public" %}<span class="tag">hidden</span>{% endif %}
+          {%- if check.hand_marked %}<span class="tag">marked by hand</span>{% endif %}</span>
         <span class="num">{{ (check.score, check.max_score) | points }}</span>
       </div>
       {% if check.note %}<p class="note">{{ check.note }}</p>{% endif %}
