@@ -108,6 +108,12 @@ def grade_all(
             err.print(Text.assemble(("error:", "red"), f" {error}. The reports written before are intact; "
                                     "make room (or fix the folder's permissions) and run the same command again"))
             raise typer.Exit(1) from None
+        except OSError as error:  # reading SUBMISSIONS, say: a message, never a traceback
+            bar.stop()
+            where = f" ({error.filename})" if error.filename else ""
+            err.print(Text.assemble(("error:", "red"), f" {error.strerror or error}{where}; the reports written "
+                                    "before are intact"))
+            raise typer.Exit(1) from None
         except (KeyboardInterrupt, Terminated) as stop:
             bar.stop()
             err.print(Text.assemble(("interrupted:", "yellow"), f" the reports written so far are in {out}; "

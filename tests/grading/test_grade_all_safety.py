@@ -163,6 +163,18 @@ def test_a_report_the_disk_refuses_stops_the_run_with_a_message_and_keeps_the_ot
     assert contents(out) == before  # nothing lost, nothing half-written
 
 
+def test_a_submissions_folder_that_cannot_be_read_is_a_message_not_a_traceback(tmp_path, problems_dir, monkeypatch):
+    student(tmp_path / "class", "ann")
+
+    def unreadable(submissions, out):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(submissions))
+
+    monkeypatch.setattr(batch, "student_folders", unreadable)
+    result = invoke(*grade_all_args(tmp_path / "class", tmp_path / "out", problems_dir))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert unwrapped(f"Permission denied ({tmp_path / 'class'})") in unwrapped(result.stderr)
+
+
 def test_grade_output_the_disk_refuses_is_a_message_and_leaves_no_partial_file(tmp_path, problems_dir, monkeypatch):
     student(tmp_path, "ann")
     target = tmp_path / "reports" / "ann.json"
