@@ -1,4 +1,4 @@
-"""Figures a check attaches to its result: what the grader saw, for the student to look at.
+"""What a check keeps with its result besides its verdict: figures, and the metrics it measured.
 
 A model problem's metric check already holds the student's samples or
 reconstructions on the trusted side (the harness sent them for the metric).
@@ -11,20 +11,25 @@ failed, so the feedback can show it:
 
 Given a function, ``attach_figure`` calls it and drops the figure if it
 fails (a student's model that cannot be drawn loses nothing more for it).
-The runner collects the figures of each check (``collecting_figures``);
+The runner collects what each check attached (``collecting``);
 ``grade-all`` writes them as PNG files beside the student's JSON report,
 in ``<student>.figures/<problem>/<check>-<figure>.png``, and the report's
 check names them (``figures``: name, caption, file).
+
+A metric check's measured value (``Threshold.judge`` records it) is kept the
+same way (``record_measurement``), so a leaderboard can rank it without
+reading it back out of a sentence.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import math
 import os
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
@@ -51,7 +56,25 @@ class Figure:
             raise ValueError(f"figure {self.name!r} is {len(self.png)} bytes, over {MAX_FIGURE_BYTES}")
 
 
-_collected: ContextVar[list[Figure] | None] = ContextVar("gradekit_figures", default=None)
+@dataclass(frozen=True)
+class Measurement:
+    """A metric a check measured: ``Measurement("fid", 935.7, "max")``, where "max" means at most a limit
+    (lower is better) and "min" at least one (higher is better)."""
+
+    name: str
+    value: float
+    direction: str
+
+
+@dataclass
+class Collected:
+    """What one check attached, while it ran."""
+
+    figures: list[Figure] = field(default_factory=list)
+    measurements: list[Measurement] = field(default_factory=list)
+
+
+_collected: ContextVar[Collected | None] = ContextVar("gradekit_attachments", default=None)
 
 
 def attach_figure(figure: Figure | Callable[[], Figure]) -> None:
@@ -67,17 +90,26 @@ def attach_figure(figure: Figure | Callable[[], Figure]) -> None:
             figure = figure()
         except Exception:  # noqa: BLE001  (a figure is a courtesy: the verdict was made without it)
             return
-    collected[:] = [f for f in collected if f.name != figure.name]  # a property's examples: the last one drawn
-    collected.append(figure)
+    figures = collected.figures  # a property's examples draw again: the last one stays
+    figures[:] = [f for f in figures if f.name != figure.name] + [figure]
+
+
+def record_measurement(name: str, value: float, direction: str) -> None:
+    """Keep a metric's measured value with the check running now (finite values only; none outside a check)."""
+    collected = _collected.get()
+    if collected is None or not math.isfinite(value):
+        return
+    measured = collected.measurements
+    measured[:] = [m for m in measured if m.name != name] + [Measurement(name, float(value), direction)]
 
 
 @contextlib.contextmanager
-def collecting_figures() -> Iterator[list[Figure]]:
-    """The figures attached while the block runs (by one check)."""
-    figures: list[Figure] = []
-    token = _collected.set(figures)
+def collecting() -> Iterator[Collected]:
+    """What is attached while the block runs (by one check)."""
+    collected = Collected()
+    token = _collected.set(collected)
     try:
-        yield figures
+        yield collected
     finally:
         _collected.reset(token)
 

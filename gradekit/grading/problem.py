@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Literal, Mapping
 
 from gradekit.course.references import use_references_beside
+from gradekit.grading.attachments import record_measurement
 from gradekit.grading.checks import CheckFailed, CheckSpec, collect_checks
 from gradekit.grading.sandbox import Limits
 from gradekit.tomlfile import TOMLDecodeError, read_toml
@@ -170,6 +171,7 @@ class Threshold:
         ``after`` (``"after 600 training steps"``) joins both, so a passing metric check
         says how much training it rests on (decision 6).
         """
+        record_measurement(self.name, float(value), self.direction)  # for a leaderboard, pass or fail
         measured = self._measured(value, label, unit, digits) + (f" {after}" if after else "")
         if not self.passes(value):
             raise CheckFailed(f"{measured}; it should be {self.bound}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from gradekit.grading.attachments import Figure, figure_file
+from gradekit.grading.attachments import Figure, Measurement, figure_file
 from gradekit.safe_text import clean
 
 Status = Literal["graded", "missing", "error", "timeout"]
@@ -29,6 +29,7 @@ class CheckResult:
     message: str  # what the student reads: the property, and why it failed (or, passed, the note)
     note: str = ""  # what a passing check measured, e.g. "FID 936, at most 3000" (also in message)
     figures: tuple[Figure, ...] = ()  # what the check drew of the student's model (``attachments``)
+    measurements: tuple[Measurement, ...] = ()  # the metrics it measured (``Threshold.judge``), for leaderboards
 
     def __post_init__(self) -> None:
         _clean_fields(self, "name", "message", "note")
@@ -89,10 +90,13 @@ class SubmissionReport:
 
 
 def _check_json(problem_id: str, check: CheckResult) -> dict:
-    """A check's JSON: its fields (the note is in the message), and ``figures`` (name, caption, file in the
-    student's figures folder) when it drew something."""
+    """A check's JSON: its fields (the note is in the message); ``measurements`` (name, value, direction:
+    "max" when lower is better) when it measured a metric, ``figures`` (name, caption, file in the student's
+    figures folder) when it drew something."""
     data = {"name": check.name, "score": check.score, "max_score": check.max_score, "visibility": check.visibility,
             "passed": check.passed, "message": check.message}
+    if check.measurements:
+        data["measurements"] = [{"name": m.name, "value": m.value, "direction": m.direction} for m in check.measurements]
     if check.figures:
         data["figures"] = [{"name": f.name, "caption": f.caption, "file": figure_file(problem_id, check.name, f.name)}
                            for f in check.figures]

@@ -11,7 +11,7 @@ from typing import Any, Callable
 from hypothesis.reporting import with_reporter
 
 from gradekit.grading import notebook, parallel, staging
-from gradekit.grading.attachments import collecting_figures
+from gradekit.grading.attachments import collecting
 from gradekit.grading.checks import CheckFailed, CheckSpec
 from gradekit.grading.problem import Problem
 from gradekit.grading.results import CheckResult, ProblemResult, Status, SubmissionReport
@@ -254,9 +254,9 @@ def _grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Pa
 
 
 def run_check(spec: CheckSpec, student: Student) -> CheckResult:
-    with collecting_figures() as figures:  # what the check drew of the student's model, passed or failed
+    with collecting() as attached:  # what the check drew of the student's model and measured, passed or failed
         result = _run_check(spec, student)
-    return replace(result, figures=tuple(figures)) if figures else result
+    return replace(result, figures=tuple(attached.figures), measurements=tuple(attached.measurements))
 
 
 def _run_check(spec: CheckSpec, student: Student) -> CheckResult:

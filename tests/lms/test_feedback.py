@@ -32,7 +32,7 @@ def test_a_failed_public_check_shows_its_message_and_smallest_failing_input(grad
 
 def test_a_passed_metric_check_shows_its_margin_and_its_figure(graded):
     page = (graded / "feedback" / "ada.md").read_text()
-    assert "mean brightness 0.500, at least 0.25" in page
+    assert "the samples' mean brightness 0.5, at least 0.25" in page
     link = re.search(r"!\[[^]]*\]\(\.\./(ada\.figures/[^)]+\.png)\)", page).group(1)
     assert (graded / link).read_bytes().startswith(b"\x89PNG")
     report = json.loads((graded / "ada.json").read_text())
@@ -43,7 +43,7 @@ def test_a_passed_metric_check_shows_its_margin_and_its_figure(graded):
 
 def test_a_failed_check_keeps_its_figure_too(graded):
     page = (graded / "feedback" / "dee.md").read_text()
-    assert "mean brightness is 0.100; it should be at least 0.25" in page
+    assert "the samples' mean brightness 0.1; it should be at least 0.25" in page
     assert "](../dee.figures/tiny-sampler/samples_are_bright_enough-samples.png)" in page
 
 

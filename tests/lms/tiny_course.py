@@ -3,8 +3,8 @@
 ``tiny-sampler`` asks for ``scale(x)`` (twice x) and ``samples(n)`` (n images of
 8x8 pixels in [0, 1]). Its checks cover what feedback shows: a public
 property with TeX in its description (a failure shows the smallest input), a
-public metric-like check that returns a note and attaches a figure of the
-student's samples, and a hidden check. Its assignment ``tiny`` is long past
+public metric check (a threshold: a note, a measurement for the leaderboard)
+that attaches a figure of the student's samples, and a hidden check. Its assignment ``tiny`` is long past
 due, shows hidden messages after it, and takes 10 % a day.
 
 The class: ``ada`` right; ``bob`` scales by 3 (bright samples) and is one day
@@ -26,6 +26,9 @@ max_examples = 20
 wall_seconds = 60
 call_seconds = 20
 import_seconds = 20
+
+[metrics]
+brightness_min = 0.25
 '''
 
 PUBLIC_CHECKS = '''"""Public checks of the tiny sampler."""
@@ -33,7 +36,10 @@ PUBLIC_CHECKS = '''"""Public checks of the tiny sampler."""
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gradekit.grading.api import attach_figure, check, expect_array, expect_close, expect_true, image_rows
+from gradekit.grading.api import attach_figure, check, expect_array, expect_close, image_rows
+from gradekit.grading.problem import problem_here
+
+PROBLEM = problem_here(__file__)
 
 
 @check(points=2)
@@ -48,9 +54,7 @@ def samples_are_bright_enough(student):
     r"""The samples' mean brightness $\\bar{x} = \\frac{1}{n}\\sum_i x_i$ is at least 0.25"""
     images = expect_array(student.samples(8), "samples(8)", shape=(8, 8, 8))
     attach_figure(lambda: image_rows("samples", "Your eight samples, as the grader drew them", [images]))
-    mean = float(images.mean())
-    expect_true(mean >= 0.25, f"the samples' mean brightness is {mean:.3f}; it should be at least 0.25")
-    return f"mean brightness {mean:.3f}, at least 0.25"
+    return PROBLEM.threshold("brightness").judge(float(images.mean()), "the samples' mean brightness", digits=3)
 '''
 
 HIDDEN_CHECKS = '''"""Hidden checks of the tiny sampler."""
