@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 
 from gradekit.commands.common import (AssignmentOption, CourseOption, JobsOption, ProblemOption, ProblemsDirOption,
-                                      grade_with_progress, out, select, warn)
+                                      grade_with_progress, out, select, to_stdout, warn)
 
 
 class CheckFormat(str, Enum):
@@ -43,12 +43,14 @@ def check(
     task = selection.assignment
     if format is CheckFormat.json:
         warn(report)
-        print(to_json(report))
+        with to_stdout():
+            print(to_json(report))
     else:
-        if task is not None:
-            due = f"due {task.due.isoformat()}" if task.due else "no due date"
-            out.print(f"[bold]{escape(task.title)}[/] [dim]({due}; {task.late.describe()})[/]", highlight=False)
-        render_rich(report, out)
-        out.print("[dim]public checks only: the instructor's grade also runs hidden checks.[/]")
+        with to_stdout():
+            if task is not None:
+                due = f"due {task.due.isoformat()}" if task.due else "no due date"
+                out.print(f"[bold]{escape(task.title)}[/] [dim]({due}; {task.late.describe()})[/]", highlight=False)
+            render_rich(report, out)
+            out.print("[dim]public checks only: the instructor's grade also runs hidden checks.[/]")
     if any(not c.passed for p in report.problems for c in p.checks):
         raise typer.Exit(1)

@@ -7,9 +7,11 @@ Like nbgrader's aliases: ``--course``, ``--problems-dir``, ``--assignment``,
 from __future__ import annotations
 
 import os
+import sys
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Iterator, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -87,3 +89,14 @@ def warn(report) -> None:
     """The report's warnings on stderr, for formats (JSON, Gradescope) whose shape has no place for them."""
     for warning in report.warnings:
         err.print(Text.assemble(("warning:", "bold yellow"), " ", warning))  # text, never markup
+
+
+@contextmanager
+def to_stdout() -> Iterator[None]:
+    """Printing a report: a full disk or a closed pipe on standard output is a message and exit status 1."""
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as error:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is left unflushed goes nowhere at exit
+        fail(f"cannot write the report to standard output: {error.strerror or error}", 1)

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from gradekit.commands.common import (AssignmentOption, CourseOption, JobsOption, ProblemOption, ProblemsDirOption,
-                                      err, fail, grade_with_progress, out, select, warn)
+                                      err, fail, grade_with_progress, out, select, to_stdout, warn)
 
 
 REPORT_FILE_WIDTH = 100  # columns of the rich report written with --output (a file has no terminal to ask)
@@ -63,7 +63,8 @@ def grade(
     report = grade_with_progress(submission, selection.problems, include_hidden=True, jobs=jobs)
     graded = grade_under(report, task, moment) if task is not None else None
     if format is ReportFormat.rich and output is None:
-        graded.render_rich(out) if graded else render_rich(report, out)
+        with to_stdout():
+            graded.render_rich(out) if graded else render_rich(report, out)
         return
     warn(report)
     if format is ReportFormat.rich:  # the same report, as plain text for the file (no colours, no escapes)
@@ -84,4 +85,5 @@ def grade(
             fail(str(error), 1)
         err.print(f"wrote {output} (score {score:g} / {report.max_score:g})")
     else:
-        print(text)
+        with to_stdout():
+            print(text)

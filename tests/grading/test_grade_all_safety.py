@@ -191,6 +191,21 @@ def test_grade_output_the_disk_refuses_is_a_message_and_leaves_no_partial_file(t
     assert list(target.parent.iterdir()) == []
 
 
+@pytest.mark.parametrize("args", [["grade", "--format", "json"], ["grade"], ["check", "--format", "json"], ["check"]],
+                         ids=" ".join)
+def test_a_report_printed_to_a_full_disk_is_a_message_not_a_traceback(args, tmp_path, problems_dir):
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    student(tmp_path, "ann")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "gradekit.cli", args[0], tmp_path / "ann", "--problems-dir",
+                               problems_dir, "--problem", QUICK, *args[1:]], cwd=REPO, stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=PATIENCE)
+    assert done.returncode == 1, done.stderr
+    assert "cannot write the report to standard output: No space left on device" in " ".join(done.stderr.split())
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+
+
 def test_quiz_marks_csv_cells_never_start_a_formula_and_marks_json_carries_no_escapes():
     from gradekit.sheets.marking import Marks, QuestionMark, StudentMark
     from gradekit.sheets.report import marks_csv, marks_json
