@@ -51,7 +51,7 @@ def problem_markdown(problem: ProblemView, *, figure_link: Callable[[str], str] 
 
 
 def check_markdown(check: CheckView, *, figure_link: Callable[[str], str] | None = None,
-                   with_reason: bool = True) -> list[str]:
+                   with_reason: bool = True, with_figures: bool = True) -> list[str]:
     mark = "✎" if check.hand_marked else "✓" if check.passed else "✗"
     tags = " _(hidden)_" if check.visibility != "public" else ""
     tags += " _(marked by hand)_" if check.hand_marked else ""
@@ -65,7 +65,7 @@ def check_markdown(check: CheckView, *, figure_link: Callable[[str], str] | None
             lines += ["", "  smallest failing input:", "", *_indented(code_block(check.smallest_input))]
         if check.traceback:
             lines += ["", *_indented(code_block(check.traceback))]
-    for figure in check.figures:
+    for figure in check.figures if with_figures else ():
         if figure_link and figure.png is not None:
             lines += ["", f"  ![{_alt(figure.caption)}]({figure_link(figure.file)})", "", f"  _{figure.caption}_"]
         else:
@@ -89,7 +89,8 @@ def code_block(text: str) -> list[str]:
 def _inline_code(text: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     ticks = "`" * (longest + 1)
-    return f"{ticks} {text} {ticks}" if text else ""
+    pad = " " if text.startswith("`") or text.endswith("`") else ""  # CommonMark strips one space each side
+    return f"{ticks}{pad}{text}{pad}{ticks}" if text else ""
 
 
 def _indented(lines: list[str]) -> list[str]:
