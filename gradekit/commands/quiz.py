@@ -94,20 +94,29 @@ def mark_quiz(
     answers: Annotated[Path, typer.Argument(help="The answer CSV: student,<question ids>.")],
     key: Annotated[Path, typer.Option("--key", help="The key.json written with the sheets.")],
     format: Annotated[MarksFormat, typer.Option("--format", help="rich table, JSON or CSV.")] = MarksFormat.rich,
+    hand_marks: Annotated[Optional[Path], typer.Option(
+        "--marks", help="The short answers' marks, given by hand: student,item,points (merge-marks' marks.csv).")
+    ] = None,
 ) -> None:
     """Mark every student's answers against the key, each within its tolerance.
 
-    Cells that cannot be read are listed with their row and column and cost
-    only that cell; exits 1 if there were any, after printing every mark.
+    Short answers count at their points, marked by hand in --marks (0 until
+    they are). Cells that cannot be read are listed with their row and column
+    and cost only that cell; exits 1 if there were any, after printing every mark.
     """
-    from gradekit.sheets import mark_files
-    from gradekit.sheets.key import KeyFileError
+    from gradekit.lms.hand_marks import MarksError
+    from gradekit.lms.merge import read_marks
+    from gradekit.lms.quiz_marks import quiz_hand_marks
+    from gradekit.sheets.key import KeyFileError, read_key
+    from gradekit.sheets.marking import mark_answers
     from gradekit.sheets.report import marks_csv, marks_json
 
     try:
-        marks = mark_files(answers, key)
-    except (KeyFileError, OSError, UnicodeDecodeError) as error:
-        err.print(f"[red]error:[/] {error}")
+        answer_key = read_key(key.read_text(encoding="utf-8"), source=str(key))
+        by_hand = quiz_hand_marks(read_marks(hand_marks), answer_key) if hand_marks is not None else None
+        marks = mark_answers(answers.read_text(encoding="utf-8-sig"), answer_key, by_hand)
+    except (KeyFileError, MarksError, OSError, UnicodeDecodeError) as error:
+        err.print(Text.assemble(("error:", "red"), f" {clean(str(error))}"))
         raise typer.Exit(2) from None
     if format is MarksFormat.json:
         print(marks_json(marks))
@@ -117,6 +126,10 @@ def mark_quiz(
         _print_table(marks)
     for problem in marks.problems:  # cells as typed: plain text, one line each, never markup
         err.print(Text.assemble(("error:", "red"), f" {answers}, {clean(problem)}"), soft_wrap=True)
+    unmarked = sum(q.hand_marked and not q.given for s in marks.students for q in s.questions)
+    if unmarked:
+        err.print(Text.assemble(("not marked by hand yet:", "yellow"), f" {unmarked} short answer(s), 0 until "
+                                "--marks gives their points"), soft_wrap=True)
     if marks.absent:
         err.print(Text.assemble(("no answers for:", "yellow"), " " + clean(", ".join(marks.absent))), soft_wrap=True)
     if marks.problems:

@@ -42,6 +42,7 @@ class KeyQuestion:
     tolerance: float
     points: float
     choices: int = 0  # multiple choice only
+    hand_points: float = 0.0  # short answer only: its points, given by hand (merge-marks' marks.csv)
 
     @property
     def answerable(self) -> bool:
@@ -142,7 +143,7 @@ def _key_question(raw: Any, where: str) -> KeyQuestion:
         raise KeyFileError(f"{where}: {answer!r} is not a {kind} answer")
     return KeyQuestion(id=str(raw["id"]), problem=str(raw["problem"]), kind=kind, answer=answer,
                        tolerance=float(raw["tolerance"]), points=float(raw["points"]),
-                       choices=int(raw.get("choices", 0)))
+                       choices=int(raw.get("choices", 0)), hand_points=float(raw.get("hand_points", 0.0)))
 
 
 def _is_number(value: Any) -> bool:

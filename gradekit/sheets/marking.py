@@ -23,7 +23,7 @@ import io
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Mapping
 
 from gradekit.sheets.key import Key, KeyQuestion
 from gradekit.sheets.model import LETTERS
@@ -52,6 +52,7 @@ class QuestionMark:
     points: float
     max_points: float
     error: str | None = None  # why the cell could not be read
+    hand_marked: bool = False  # a short answer: ``given`` is its points as the marks file has them ("" unmarked)
 
     @property
     def correct(self) -> bool:
@@ -84,8 +85,13 @@ class CellError(ValueError):
     """A cell that is not an answer of the question's kind."""
 
 
-def mark_answers(text: str, key: Key) -> Marks:
-    """Mark every row of the answer CSV ``text``; problems are collected, never raised."""
+def mark_answers(text: str, key: Key, hand_marks: Mapping[str, Mapping[str, str]] | None = None) -> Marks:
+    """Mark every row of the answer CSV ``text``; problems are collected, never raised.
+
+    A short answer counts at its ``hand_points``, with the points ``hand_marks``
+    gives it (student -> question id -> points, checked against the key by
+    ``gradekit.lms.quiz_marks``), or none until it is marked.
+    """
     problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text))
     header = next(reader, None)
@@ -118,6 +124,7 @@ def mark_answers(text: str, key: Key) -> Marks:
         marks = []
         for question in key.sheets[student]:
             if not question.answerable:
+                marks.append(hand_mark(question, (hand_marks or {}).get(student, {}).get(question.id, "")))
                 continue
             given = cells[column_of[question.id]].strip() if question.id in column_of else ""
             mark = mark_cell(question, given)
@@ -145,6 +152,12 @@ def _columns(header: list[str], key: Key, problems: list[Problem]) -> dict[str, 
         if name not in column_of:
             problems.append(Problem(1, name, "missing column: every student gets 0 for this question"))
     return column_of
+
+
+def hand_mark(question: KeyQuestion, given: str) -> QuestionMark:
+    """A short answer marked by hand: ``given`` its points ("" not marked yet: 0), out of its ``hand_points``."""
+    return QuestionMark(question.id, given, question.answer, float(given) if given else 0.0, question.hand_points,
+                        hand_marked=True)
 
 
 def mark_cell(question: KeyQuestion, given: str) -> QuestionMark:

@@ -19,11 +19,13 @@ TABLE_CHROME = 1  # the table's border on the left
 
 
 def mark_cell_text(mark: QuestionMark | None) -> Text:
-    """✓ full marks, ✗ none, the points for partial credit, - unanswered, ? unreadable."""
+    """✓ full marks, ✗ none, the points for partial credit, - unanswered, ? unreadable, N✎ marked by hand."""
     if mark is None:
         return Text("")
     if mark.error:
         return Text("?", style="red")
+    if mark.hand_marked and mark.given:
+        return Text(f"{mark.points:g}✎", style="cyan")  # a person's mark
     if not mark.given:
         return Text("-", style="dim")
     if mark.correct:

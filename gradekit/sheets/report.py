@@ -19,7 +19,8 @@ def marks_dict(marks: Marks) -> dict:
             "max_score": s.max_score,
             "questions": [{"id": q.id, "answer": clean(q.given), "expected": q.expected, "points": q.points,
                            "max_points": q.max_points, "correct": q.correct,
-                           "error": clean(q.error) if q.error is not None else None}
+                           "error": clean(q.error) if q.error is not None else None,
+                           **({"hand_marked": True} if q.hand_marked else {})}
                           for q in s.questions],
         } for s in marks.students],
         "errors": [{"row": p.row, "column": p.column, "message": clean(p.message)} for p in marks.problems],

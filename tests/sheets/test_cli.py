@@ -80,8 +80,9 @@ def test_mark_quiz_gives_the_keys_answers_full_marks_and_a_wrong_one_loses_its_p
     result = invoke("mark-quiz", answers, "--key", out / "key.json", "--format", "json")
     assert result.exit_code == 0, result.output
     marks = {s["student"]: s for s in json.loads(result.stdout)["students"]}
-    assert marks["ada"]["score"] == marks["ada"]["max_score"] == marks["chen"]["score"] == 11
-    lost = [q["id"] for q in marks["bob"]["questions"] if not q["correct"]]
+    assert marks["ada"]["score"] == marks["chen"]["score"] == 11
+    assert marks["ada"]["max_score"] == 13  # the short answer's 2 points count, 0 until marked by hand (--marks)
+    lost = [q["id"] for q in marks["bob"]["questions"] if not q["correct"] and not q.get("hand_marked")]
     assert lost == ["q2b"] and marks["bob"]["score"] == 10  # IDF is worth 1 point
 
 
@@ -95,14 +96,14 @@ def test_mark_quiz_reports_a_malformed_cell_and_still_marks_everyone(tmp_path, r
     assert result.exit_code == 1
     assert "row 3, column 'q1'" in result.stderr and "'oops" in result.stderr
     rows = result.stdout.splitlines()
-    assert rows[0] == "student,score,max_score,q1,q2a,q2b,q2c,q4,q5"
-    assert rows[1].startswith("ada,11,11") and rows[2].startswith("bob,7,11,0,") and rows[3].startswith("chen,11")
+    assert rows[0] == "student,score,max_score,q1,q2a,q2b,q2c,q3,q4,q5"  # q3: the short answer, marked by hand
+    assert rows[1].startswith("ada,11,13") and rows[2].startswith("bob,7,13,0,") and rows[3].startswith("chen,11")
 
 
 def test_mark_quiz_rich_prints_a_table(tmp_path, roster):
     out = make_quiz(tmp_path, roster)
     result = invoke("mark-quiz", tmp_path / "answers.csv", "--key", out / "key.json")
-    assert result.exit_code == 0 and "0 / 11" in result.stdout
+    assert result.exit_code == 0 and "0 / 13" in result.stdout
 
 
 def test_quiz_errors_are_clear(tmp_path):

@@ -132,9 +132,12 @@ def test_a_generated_quizs_own_key_gets_full_marks(make):
     key = read_key(dump_key(quiz))
     rows = [f"{student}," + ",".join(_cell(q) for q in questions if q.answerable)
             for student, questions in key.sheets.items()]
-    marks = mark_answers("student," + ",".join(key.columns) + "\n" + "\n".join(rows) + "\n", key)
+    by_hand = {student: {q.id: f"{q.hand_points:g}" for q in questions if q.kind == "short"}
+               for student, questions in key.sheets.items()}  # full marks for the short answers too
+    marks = mark_answers("student," + ",".join(key.columns) + "\n" + "\n".join(rows) + "\n", key, by_hand)
     assert not marks.problems
-    assert all(s.score == s.max_score == quiz.sheets[0].max_points for s in marks.students)
+    hand_points = sum(q.hand_points for q in key.sheets["ada"] if q.kind == "short")
+    assert all(s.score == s.max_score == quiz.sheets[0].max_points + hand_points for s in marks.students)
 
 
 def _cell(question):
