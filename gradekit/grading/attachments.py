@@ -194,7 +194,9 @@ def write_figures(out: Path, student: str, files: Sequence[tuple[str, bytes]]) -
             path = folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(f".{path.name}.partial-{os.getpid()}")
-            temporary.write_bytes(png)
+            temporary.unlink(missing_ok=True)  # a killed run's, or a planted link: never written through
+            with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644), "wb") as file:
+                file.write(png)
             os.replace(temporary, path)
     except OSError as error:
         raise OutputError(f"cannot write the figures of {student} in {folder}: {error.strerror or error}") from error
