@@ -2,23 +2,24 @@
 
 import numpy as np
 
-from gradekit.grading.api import CheckFailed, check, expect_close, expect_real, expect_tensor, expect_true, tensor
-
-from .strategies import UPSAMPLING, blocks, layer_ops
+from gradekit.grading.api import CheckFailed, check, expect_tensor, expect_true, tensor
+from gradekit.grading.gan_loss_checks import WorkedValue, worked_values_check
+from gradekit.grading.op_traces import UPSAMPLING, blocks, expect_returned_by_last_layer, layer_ops
 
 SIZES = ((100, 8), (16, 4))  # (noise_dim, conv_dim): the grader's sizes, and small ones
 
 
 def generator_trace(student, noise_dim: int, conv_dim: int, batch: int = 4):
-    """What an untrained generator returns for a batch of z, and the layer operations it ran."""
+    """What an untrained generator returns for a batch of z, and the layer operations it ran.
+
+    Anchored (decision 1): the images must be what the traced layers computed.
+    """
     z = np.random.default_rng(noise_dim).standard_normal((batch, noise_dim)).astype(np.float32)
     what = f"Generator(noise_dim={noise_dim}, conv_dim={conv_dim})"
     trace = student.harness("harness:generator_trace", noise_dim, conv_dim, 0, tensor(z))
-    return what, trace["images"], layer_ops(trace["ops"], what)
-
-
-def loss_value(value, what: str) -> float:
-    return expect_real(expect_tensor(value, what, shape=()).array, what)
+    images = expect_tensor(trace["images"], f"{what}(z of shape ({batch}, {noise_dim}))")
+    expect_returned_by_last_layer(trace["ops"], images.array, what)
+    return what, images, layer_ops(trace["ops"], what)
 
 
 @check(points=2)
@@ -75,7 +76,8 @@ def discriminator_is_convolutional_and_gives_one_raw_score_per_image(student):
     x = np.random.default_rng(2).uniform(-1, 1, (4, 3, 32, 32)).astype(np.float32)
     what = "Discriminator(conv_dim=8)"
     trace = student.harness("harness:discriminator_trace", 8, 0, tensor(x))
-    expect_tensor(trace["scores"], f"{what}(x of shape (4, 3, 32, 32))", shape=(4, 1))
+    scores = expect_tensor(trace["scores"], f"{what}(x of shape (4, 3, 32, 32))", shape=(4, 1))
+    expect_returned_by_last_layer(trace["ops"], scores.array, what)  # anchored: those layers made the scores
     layers = layer_ops(trace["ops"], what)
     sides = [shape[-1] for name, shape in layers if name == "conv2d"]
     expect_true(len(sides) >= 3 and min(sides) <= 4,
@@ -86,14 +88,11 @@ def discriminator_is_convolutional_and_gives_one_raw_score_per_image(student):
                                       "losses take the discriminator's raw scores, with no activation")
 
 
-@check(points=2)
-def least_squares_losses_have_the_worked_values(student):
-    """J_D(d_real=[[0], [2]], d_fake=[[1], [-1]]) = 1.0, J_G(d_fake=[[1], [-1]]) = 2.0, and both are 0 at the targets"""
-    cases = [("discriminator_loss", ([[0.0], [2.0]], [[1.0], [-1.0]]), 1.0),
-             ("discriminator_loss", ([[1.0], [1.0], [1.0]], [[0.0], [0.0]]), 0.0),
-             ("generator_loss", ([[1.0], [-1.0]],), 2.0),
-             ("generator_loss", ([[1.0], [1.0], [1.0]],), 0.0)]
-    for name, args, expected in cases:
-        what = f"{name}({', '.join(str(a) for a in args)})"
-        value = loss_value(student.call(name, *(tensor(np.array(a, np.float32)) for a in args)), what)
-        expect_close(value, expected, what, rtol=1e-5, atol=1e-6)
+least_squares_losses_have_the_worked_values = worked_values_check(
+    [WorkedValue("discriminator_loss", ([[0.0], [2.0]], [[1.0], [-1.0]]), 1.0),
+     WorkedValue("discriminator_loss", ([[1.0], [1.0], [1.0]], [[0.0], [0.0]]), 0.0),
+     WorkedValue("generator_loss", ([[1.0], [-1.0]],), 2.0),
+     WorkedValue("generator_loss", ([[1.0], [1.0], [1.0]],), 0.0)],
+    points=2, name="least_squares_losses_have_the_worked_values",
+    description="J_D(d_real=[[0], [2]], d_fake=[[1], [-1]]) = 1.0, J_G(d_fake=[[1], [-1]]) = 2.0, and both are 0 at "
+                "the targets")
