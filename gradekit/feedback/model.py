@@ -146,7 +146,7 @@ def feedback_of(student: str, report: dict, texts: Mapping[str, ProblemText], *,
 def _problem(problem: dict, text: ProblemText, show_hidden: bool, figure_bytes) -> ProblemView:
     checks = [_check(c, text.descriptions.get(c.get("name", "")), figure_bytes) for c in problem.get("checks", [])]
     shown = tuple(c for c in checks if c.visibility == "public" or show_hidden)
-    kept = [c for c in checks if c not in shown]
+    kept = [c for c in checks if c.visibility != "public" and not show_hidden]
     hidden = HiddenTotal(len(kept), sum(c.passed for c in kept), sum(c.score for c in kept),
                          sum(c.max_score for c in kept)) if kept else None
     status = problem.get("status", "graded")
@@ -164,15 +164,13 @@ def _check(check: dict, description: str | None, figure_bytes) -> CheckView:
         words = description or name.replace("_", " ").replace("-", " ")
         return CheckView(name, words, check.get("visibility", "public"), passed, float(check.get("score", 0.0)),
                          float(check.get("max_score", 0.0)), note=message, hand_marked=True)
-    note = check.get("note", "")
     if description is not None and (message == description or message.startswith(description + ": ")):
         rest = message[len(description) + 2:]
     else:  # no course at hand (or another version of it): the whole message is the outcome
         description = description or name.replace("_", " ")
         rest = message
     why, smallest, traceback = split_outcome(rest) if not passed else ("", "", "")
-    if passed and not note and rest and rest != description:
-        note = rest
+    note = rest if passed and rest != description else ""  # a passing check's message is "<description>: <note>"
     figures = tuple(FigureView(f.get("name", ""), f.get("caption", ""), f.get("file", ""),
                                figure_bytes(f.get("file", ""))) for f in check.get("figures", []))
     return CheckView(name, description, check.get("visibility", "public"), passed,
