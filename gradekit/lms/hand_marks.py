@@ -139,7 +139,7 @@ def merged_report(report: dict, marks: Iterable[HandMark]) -> dict:
                              "name the hand-marked item otherwise")
         check = {"name": mark.item, "score": mark.points, "max_score": mark.max_points,
                  "visibility": mark.visibility, "passed": mark.points >= mark.max_points,
-                 "message": mark.comment or "marked by hand", "hand_marked": True}
+                 "message": mark.comment, "hand_marked": True}  # the marker's comment, if any
         problem["checks"] = [c for c in problem["checks"] if c is not clash] + [check]
     for problem in problems:
         problem["score"] = round(sum(c.get("score", 0.0) for c in problem["checks"]), ROUNDING)
