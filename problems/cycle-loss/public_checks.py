@@ -21,9 +21,18 @@ def loss(student, x, x_cycled, y, y_cycled, what, **kwargs):
 
 
 def expect_costs_something(value: float, what: str) -> None:
-    """The anchor of the laws below: a round trip that misses its image gives a finite, non-zero loss."""
+    """A round trip that misses its image gives a finite, non-zero loss."""
     expect_true(bool(np.isfinite(value)) and value != 0,
                 f"{what} = {value!r}, but round trips that miss their images must give a non-zero loss")
+
+
+def expect_depends_on_the_errors(student, images, what: str) -> None:
+    """The anchor of the λ laws: at λ = 1 exact round trips cost nothing and missed ones cost something
+    (a loss that ignores the images, such as λ times a constant, is linear in λ too)."""
+    x, x_cycled, y, y_cycled = images
+    exact = loss(student, x, x, y, y, "cycle_consistency_loss(x, x, y, y, lam=1.0)", lam=1.0)
+    expect_close(exact, 0.0, "cycle_consistency_loss(x, x, y, y, lam=1.0)", atol=1e-12)
+    expect_costs_something(loss(student, *images, what, lam=1.0), what)
 
 
 @check(points=0, precondition=True)
@@ -58,9 +67,9 @@ def worked_example_gives_eight_and_a_half(student):
 @given(images=cycles_with_errors(), lam=positive_factors())
 @example(images=ORDINARY_ERRORS, lam=2.5)
 def loss_is_linear_in_lambda(student, images, lam):
-    """loss(lam=λ) = λ * loss(lam=1), the default is λ = 10, and a missed round trip costs something"""
+    """loss(lam=λ) = λ * loss(lam=1), the default is λ = 10; at λ = 1 only missed round trips cost something"""
+    expect_depends_on_the_errors(student, images, "cycle_consistency_loss(..., lam=1.0)")
     unit = loss(student, *images, "cycle_consistency_loss(..., lam=1.0)", lam=1.0)
-    expect_costs_something(unit, "cycle_consistency_loss(..., lam=1.0)")
     weighted = loss(student, *images, f"cycle_consistency_loss(..., lam={lam!r})", lam=lam)
     default = loss(student, *images, "cycle_consistency_loss(...) with the default lam")
     expect_close(weighted, lam * unit, f"cycle_consistency_loss(..., lam={lam!r})", rtol=1e-9)
@@ -98,8 +107,7 @@ def loss_grows_linearly_with_the_error(student, images, scale):
 @given(images=cycles_with_errors())
 @example(images=ORDINARY_ERRORS)
 def lambda_zero_switches_the_loss_off(student, images):
-    """Edge: lam = 0 gives 0 whatever the errors (0 is a weight, not a missing one), lam = 1 does not"""
+    """Edge: lam = 0 gives 0 whatever the errors (0 is a weight, not a missing one); at lam = 1 the errors count"""
     off = loss(student, *images, "cycle_consistency_loss(..., lam=0.0)", lam=0.0)
     expect_close(off, 0.0, "cycle_consistency_loss(..., lam=0.0)", atol=1e-12)
-    unit = loss(student, *images, "cycle_consistency_loss(..., lam=1.0)", lam=1.0)
-    expect_costs_something(unit, "cycle_consistency_loss(..., lam=1.0)")
+    expect_depends_on_the_errors(student, images, "cycle_consistency_loss(..., lam=1.0)")
