@@ -22,6 +22,8 @@ def fid(
     device: Annotated[str, typer.Option("--device", help="auto, cpu or cuda.")] = "auto",
 ) -> None:
     """Compute FID between two image folders (features, then the exact Fréchet distance)."""
+    from functools import partial
+
     from rich.console import Console
     from rich.progress import Progress
 
@@ -42,10 +44,10 @@ def fid(
         raise typer.Exit(2) from None
     statistics = []
     with Progress(console=err, transient=True) as progress:
-        for folder, batch in zip((dir_a, dir_b), images):
+        for folder, batch in zip((dir_a, dir_b), images, strict=True):
             task = progress.add_task(f"features of {folder}", total=len(batch))
             rows = extract_features(batch, extract, batch_size=batch_size, device=chosen,
-                                    on_batch=lambda n, t=task: progress.advance(t, n))
+                                    on_batch=partial(progress.advance, task))
             statistics.append(feature_statistics(rows))
     distance = frechet_distance(*statistics[0], *statistics[1])
     err.print(f"{len(images[0])} vs {len(images[1])} images, {features} features")

@@ -64,14 +64,16 @@ def in_red(images: np.ndarray) -> np.ndarray:
 
 def white_part(images: np.ndarray) -> np.ndarray:
     """The grey digit a white image (N, H, W, 3) shows: its darkest channel; a red digit shows nothing."""
-    return np.asarray(images, dtype=np.float32).min(axis=-1)
+    grey: np.ndarray = np.asarray(images, dtype=np.float32).min(axis=-1)
+    return grey
 
 
 def red_part(images: np.ndarray) -> np.ndarray:
     """The grey digit a red image (N, H, W, 3) shows: red minus the mean of green and blue, at least 0;
     a white digit shows nothing."""
     images = np.asarray(images, dtype=np.float32)
-    return np.clip(images[..., 0] - images[..., 1:].mean(axis=-1), 0.0, 1.0)
+    grey: np.ndarray = np.clip(images[..., 0] - images[..., 1:].mean(axis=-1), 0.0, 1.0)
+    return grey
 
 
 def recoloured_digits(seed: int = 0, side: int = 8) -> DomainPair:
@@ -101,4 +103,5 @@ def load_domains(spec: str | DataSpec, seed: int = 0) -> DomainPair:
     spec = parse_data(spec, DOMAIN_KINDS)
     if spec.kind == "digits":
         return recoloured_digits(seed=seed, side=spec.number(default=8))
-    return folder_domains(*spec.folders, seed=seed)
+    folder_a, folder_b = spec.folders
+    return folder_domains(folder_a, folder_b, seed=seed)

@@ -9,8 +9,13 @@ Figures draw numbers they are given and import no model.
 """
 
 from gradekit.figures.curves import save_loss_curves
-from gradekit.figures.gans import (save_feature_space, save_gan_losses, save_mode_counts, save_point_snapshots,
-                                   save_ring_runs)
+from gradekit.figures.gans import (
+                                   save_feature_space,
+                                   save_gan_losses,
+                                   save_mode_counts,
+                                   save_point_snapshots,
+                                   save_ring_runs,
+)
 from gradekit.figures.images import interpolation_column_labels, mosaic, save_image_grid
 
 __all__ = ["interpolation_column_labels", "mosaic", "save_feature_space", "save_gan_losses", "save_image_grid",

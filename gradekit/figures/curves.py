@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -24,13 +24,13 @@ class LossHistory(Protocol):
     def test(self) -> Sequence[float]: ...
 
 
-def save_loss_curves(path: Path, histories: dict[str, LossHistory], *, title: str, ylabel: str,
+def save_loss_curves(path: Path, histories: Mapping[str, LossHistory], *, title: str, ylabel: str,
                      log_scale: bool = False, smoothing: int = 50) -> Path:
     """Training loss (a moving average over ``smoothing`` steps) and held-out loss for each history."""
     figure = new_figure(6.0, 3.6)
     axes = figure.add_subplot()
-    colors = [f"C{i}" for i in range(10)]
-    for (name, history), color in zip(histories.items(), colors * 10):
+    for index, (name, history) in enumerate(histories.items()):
+        color = f"C{index % 10}"  # Matplotlib's ten default colours, again from the first past ten
         train = np.asarray(history.train, dtype=float)
         window = max(1, min(smoothing, len(train)))
         smoothed = np.convolve(train, np.ones(window) / window, mode="valid")

@@ -6,7 +6,7 @@ The image GANs' samples are drawn with ``gradekit.figures.images``' grids.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -32,8 +32,8 @@ def save_gan_losses(path: Path, history: GANLosses, *, title: str, every: int) -
     """Both losses every ``every`` steps, each point the mean of the ``every`` steps it ends."""
     figure = new_figure(6.0, 3.4)
     axes = figure.add_subplot()
-    for values, label, color in ((history.d_loss, "discriminator", "C0"), (history.g_loss, "generator", "C3")):
-        values = np.asarray(values, float)
+    for losses, label, color in ((history.d_loss, "discriminator", "C0"), (history.g_loss, "generator", "C3")):
+        values = np.asarray(losses, float)
         count = len(values) // every
         means = values[:count * every].reshape(count, every).mean(axis=1)
         axes.plot(every * np.arange(1, count + 1), means, color=color, lw=1.2, label=label)
@@ -55,8 +55,8 @@ def save_point_snapshots(path: Path, real: np.ndarray, snapshots: list[tuple[int
     pad = 0.25 * (high - low)
     for index, (step, points) in enumerate(snapshots):
         axes = figure.add_subplot(rows, columns, index + 1)
-        axes.scatter(*real.T, s=2, color=REAL, lw=0)
-        axes.scatter(*points.T, s=2, color=FAKE, lw=0)
+        axes.scatter(real[:, 0], real[:, 1], s=2, color=REAL, lw=0)
+        axes.scatter(points[:, 0], points[:, 1], s=2, color=FAKE, lw=0)
         axes.set_xlim(low[0] - pad[0], high[0] + pad[0])
         axes.set_ylim(low[1] - pad[1], high[1] + pad[1])
         axes.set_title(f"iteration {step}", fontsize=8)
@@ -70,8 +70,9 @@ def save_feature_space(path: Path, real: np.ndarray, generated: np.ndarray, *, t
     """Real and generated points as the discriminator's 2-D hidden layer maps them: (N, 2) each."""
     figure = new_figure(4.2, 4.0)
     axes = figure.add_subplot()
-    axes.scatter(*generated.T, s=4, color=FAKE, lw=0, label="generated")
-    axes.scatter(*real.T, s=2, color=REAL, lw=0, alpha=0.6, label="real")  # over the fakes: both stay visible
+    axes.scatter(generated[:, 0], generated[:, 1], s=4, color=FAKE, lw=0, label="generated")
+    # the real points over the generated ones: both stay visible
+    axes.scatter(real[:, 0], real[:, 1], s=2, color=REAL, lw=0, alpha=0.6, label="real")
     axes.set_xlabel("feature 1")
     axes.set_ylabel("feature 2")
     axes.set_title(title, fontsize=9)
@@ -87,10 +88,10 @@ def save_ring_runs(path: Path, runs: dict[str, np.ndarray], centers: np.ndarray,
     extent = 1.4 * np.abs(centers).max()
     for index, (label, points) in enumerate(runs.items()):
         axes = figure.add_subplot(1, len(runs), index + 1)
-        axes.scatter(*points.T, s=2, color=FAKE, lw=0, alpha=0.6)
+        axes.scatter(points[:, 0], points[:, 1], s=2, color=FAKE, lw=0, alpha=0.6)
         for center in centers:
             axes.add_patch(_circle(center, radius))
-        axes.scatter(*centers.T, s=12, color="k", marker="+")
+        axes.scatter(centers[:, 0], centers[:, 1], s=12, color="k", marker="+")
         axes.set_xlim(-extent, extent)
         axes.set_ylim(-extent, extent)
         axes.set_aspect("equal")
@@ -105,12 +106,12 @@ def _circle(center: np.ndarray, radius: float) -> Circle:
     return Circle(tuple(center), radius, fill=False, lw=0.6, color="k")
 
 
-def save_mode_counts(path: Path, curves: dict[str, list[tuple[int, int]]], *, modes: int) -> Path:
+def save_mode_counts(path: Path, curves: Mapping[str, Sequence[tuple[int, float]]], *, modes: int) -> Path:
     """Modes covered against the iteration, one line per run."""
     figure = new_figure(5.5, 3.2)
     axes = figure.add_subplot()
     for label, curve in curves.items():
-        steps, counts = zip(*curve)
+        steps, counts = zip(*curve, strict=True)
         axes.plot(steps, counts, marker="o", ms=3, lw=1.2, label=label)
     axes.set_ylim(-0.3, modes + 0.5)
     axes.set_xlabel("iteration")

@@ -24,7 +24,7 @@ FEATURES = 128
 class DigitNet(nn.Module):
     """conv(32) → conv(64) → pool → fc(128) → fc(10); ``features`` is the 128-d layer."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.conv1 = nn.Conv2d(1, 32, 3, padding=1)
         self.conv2 = nn.Conv2d(32, 64, 3, padding=1)
@@ -40,7 +40,8 @@ class DigitNet(nn.Module):
 
     def forward(self, images: torch.Tensor) -> torch.Tensor:
         """Class logits ``(N, 10)``."""
-        return self.classify(self.features(images))
+        logits: torch.Tensor = self.classify(self.features(images))
+        return logits
 
 
 def as_digit_batch(images: torch.Tensor) -> torch.Tensor:
@@ -98,6 +99,7 @@ def main() -> None:
 
     torch.set_num_threads(1)  # one thread: the same floating-point order on every machine
     split = load_digits_split(seed=0)
+    assert split.train_labels is not None and split.test_labels is not None  # the bundled digits are labelled
     net = train_digit_net(split.train_images, split.train_labels)
     WEIGHTS.parent.mkdir(parents=True, exist_ok=True)
     torch.save(net.state_dict(), WEIGHTS)

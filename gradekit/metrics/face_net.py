@@ -30,7 +30,7 @@ TRAIN_FACES = 8000  # fresh faces of seed 0; the held-out check uses seed 1
 class FaceNet(nn.Module):
     """conv(16) → conv(32) → conv(64), each pooled → fc(64) → one linear head per attribute."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.conv1 = nn.Conv2d(3, 16, 3, padding=1)
         self.conv2 = nn.Conv2d(16, 32, 3, padding=1)
@@ -75,7 +75,8 @@ def train_face_net(images: np.ndarray, attributes: dict[str, np.ndarray], *, epo
     for _ in range(epochs):
         for batch in torch.randperm(len(x), generator=order).split(batch_size):
             logits = net(x[batch])
-            loss = sum(F.cross_entropy(logits[name], targets[name][batch]) for name in logits)
+            losses = [F.cross_entropy(logits[name], targets[name][batch]) for name in logits]
+            loss = sum(losses[1:], losses[0])  # the heads' losses added in order, as sum() from 0 adds them
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()

@@ -58,7 +58,8 @@ def trace_sqrt_product(sigma1: np.ndarray, sigma2: np.ndarray) -> float:
 def _symmetric_sqrt(sigma: np.ndarray) -> np.ndarray:
     """V diag(√λ) Vᵀ for a symmetric PSD Σ = V diag(λ) Vᵀ, round-off negatives taken as 0."""
     eigenvalues, vectors = linalg.eigh(sigma, check_finite=False)
-    return (vectors * np.sqrt(np.clip(eigenvalues, 0.0, None))) @ vectors.T
+    root: np.ndarray = (vectors * np.sqrt(np.clip(eigenvalues, 0.0, None))) @ vectors.T
+    return root
 
 
 def _gaussian(mu: np.ndarray, sigma: np.ndarray, which: str) -> tuple[np.ndarray, np.ndarray]:

@@ -32,23 +32,23 @@ def feature_extractor(kind: str, *, inception_weights: Path | None = None,
     if kind == "digits":
         from gradekit.metrics.digit_net import load_digit_net
 
-        net = load_digit_net().to(device)
-        return net.features
+        return load_digit_net().to(device).features
     if kind == "faces":
-        from gradekit.metrics.face_net import SIDE, load_face_net
+        from gradekit.data.faces import SIDE
+        from gradekit.metrics.face_net import load_face_net
 
-        net = load_face_net().to(device)
-        return lambda images: net.features(_resized(_as_colour(images), SIDE))
+        faces = load_face_net().to(device)
+        return lambda images: faces.features(_resized(_as_colour(images), SIDE))
     if kind == "inception":
         from gradekit.metrics.inception import inception_features, load_inception
 
-        net = load_inception(inception_weights).to(device)
-        return lambda images: inception_features(net, _as_colour(images))
+        inception = load_inception(inception_weights).to(device)
+        return lambda images: inception_features(inception, _as_colour(images))
     path = Path(kind)
     if not path.is_file():
         raise ValueError(f"unknown feature network {kind!r}: use 'digits', 'faces', 'inception' "
                          "or a TorchScript file")
-    module = torch.jit.load(str(path), map_location=device).eval()
+    module: Extractor = torch.jit.load(str(path), map_location=device).eval()
     return module
 
 
@@ -65,11 +65,11 @@ def _resized(images: torch.Tensor, side: int) -> torch.Tensor:
 
 def channels_first(images: np.ndarray) -> np.ndarray:
     """Images as ``gradekit.data`` loads them, ``(N, H, W)`` or ``(N, H, W, C)``, as ``(N, C, H, W)``."""
-    array = np.asarray(images)
+    array: np.ndarray = np.asarray(images)
     if array.ndim == 3:
-        return array[:, None]
+        return np.expand_dims(array, 1)
     if array.ndim == 4:
-        return array.transpose(0, 3, 1, 2)
+        return np.transpose(array, (0, 3, 1, 2))
     raise ValueError(f"expected images (N, H, W) or (N, H, W, C), not shape {array.shape}")
 
 
@@ -88,7 +88,7 @@ def extract_features(images: np.ndarray, extract: Extractor, *, batch_size: int 
                      on_batch: Callable[[int], None] | None = None) -> np.ndarray:
     """Features of every image ``(N, C, H, W)`` (or grey ``(N, H, W)``), in batches, as float64 rows."""
     batch = as_batch(images)
-    rows = []
+    rows: list[np.ndarray] = []
     with torch.no_grad():
         for start in range(0, len(batch), batch_size):
             chunk = batch[start:start + batch_size].to(device)

@@ -10,6 +10,7 @@ With those weights the 2048-d features match the published FID's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import torch
@@ -32,7 +33,7 @@ def _tf_avg_pool(x: torch.Tensor) -> torch.Tensor:
 
 
 class _BlockA(tv.InceptionA):
-    def forward(self, x):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
         return torch.cat([self.branch1x1(x),
                           self.branch5x5_2(self.branch5x5_1(x)),
                           self.branch3x3dbl_3(self.branch3x3dbl_2(self.branch3x3dbl_1(x))),
@@ -40,7 +41,7 @@ class _BlockA(tv.InceptionA):
 
 
 class _BlockC(tv.InceptionC):
-    def forward(self, x):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
         seven = self.branch7x7_3(self.branch7x7_2(self.branch7x7_1(x)))
         double = x
         for layer in (self.branch7x7dbl_1, self.branch7x7dbl_2, self.branch7x7dbl_3,
@@ -50,11 +51,11 @@ class _BlockC(tv.InceptionC):
 
 
 class _BlockE(tv.InceptionE):
-    def __init__(self, in_channels: int, pool):
+    def __init__(self, in_channels: int, pool: Callable[[torch.Tensor], torch.Tensor]) -> None:
         super().__init__(in_channels)
         self.pool = pool
 
-    def forward(self, x):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
         three = self.branch3x3_1(x)
         double = self.branch3x3dbl_2(self.branch3x3dbl_1(x))
         return torch.cat([self.branch1x1(x),

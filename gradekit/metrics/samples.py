@@ -26,7 +26,7 @@ def curve_distances(points: np.ndarray, x_range: tuple[float, float] = X_RANGE) 
     """Euclidean distance of each point (N, 2) to the curve y = quadratic(x) over ``x_range``: (N,)."""
     x = np.linspace(*x_range, CURVE_POINTS)
     curve = np.stack([x, quadratic(x)], axis=1)  # (CURVE_POINTS, 2)
-    distances, _ = cKDTree(curve).query(np.asarray(points, np.float64))
+    distances: np.ndarray = cKDTree(curve).query(np.asarray(points, np.float64))[0]
     return distances
 
 

@@ -13,6 +13,7 @@ drawn from its pool of past fakes.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -146,7 +147,7 @@ def digit_accuracy(images: np.ndarray, labels: np.ndarray) -> float:
     return float(np.mean(logits.argmax(dim=1).numpy() == labels))
 
 
-def evaluate_translations(translations: dict[str, Tensor | np.ndarray], pair: DomainPair) -> dict[str, float]:
+def evaluate_translations(translations: Mapping[str, Tensor | np.ndarray], pair: DomainPair) -> dict[str, float]:
     """Mean absolute cycle errors (pixels in [0, 1]) of held-out images, both ways; on the white/red digits
     also the translation accuracies: the digit network reads the source's digit in the target colour's part
     (``red_part`` of G_AB(a), ``white_part`` of G_BA(b)), which is blank for an untranslated image.

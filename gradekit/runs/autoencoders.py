@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Any
 
 import numpy as np
 import torch
@@ -11,11 +12,20 @@ from gradekit.calc.denoising_autoencoder import add_patch_noise
 from gradekit.data import ImageSplit, load_data
 from gradekit.figures import save_image_grid, save_loss_curves
 from gradekit.metrics.reconstruction import linear_probe_accuracy
-from gradekit.models.autoencoders import (KINDS, AutoencoderConfig, DenoiserConfig, default_patch, denoise,
-                                          encode_and_reconstruct, evaluate_autoencoder, evaluate_denoiser,
-                                          train_autoencoder, train_denoiser)
-from gradekit.models.training import TrainConfig
-from gradekit.runs.settings import Run
+from gradekit.models.autoencoders import (
+    KINDS,
+    AutoencoderConfig,
+    DenoiserConfig,
+    default_patch,
+    denoise,
+    encode_and_reconstruct,
+    evaluate_autoencoder,
+    evaluate_denoiser,
+    train_autoencoder,
+    train_denoiser,
+)
+from gradekit.models.training import TrainConfig, TrainedModel
+from gradekit.runs.settings import Result, Run
 
 SHOWN = 10  # test images shown in reconstruction figures: one per digit when labelled
 AUTOENCODER_STEPS = 1500
@@ -25,7 +35,8 @@ DAE_STEPS = 2000
 def load_images(run: Run) -> tuple[ImageSplit, torch.Tensor, torch.Tensor]:
     """The run's images, seeded: the split, and its train and test images as tensors on the run's device."""
     split = load_data(run.image_data, seed=run.seed)
-    return split, torch.from_numpy(split.train_images).to(run.device), torch.from_numpy(split.test_images).to(run.device)
+    train, test = (torch.from_numpy(images).to(run.device) for images in (split.train_images, split.test_images))
+    return split, train, test
 
 
 def showcase(split: ImageSplit) -> list[int]:
@@ -40,11 +51,12 @@ def grey(images: torch.Tensor) -> torch.Tensor:
     return images.mean(dim=-1) if images.dim() == 4 else images
 
 
-def run_autoencoder(run: Run) -> dict:
+def run_autoencoder(run: Run) -> Result:
     """Undercomplete, sparse and convolutional autoencoders; reconstructions and linear probes."""
     split, train, test = load_images(run)
     config = AutoencoderConfig(train=run.settings.loop_config(TrainConfig(), len(train), AUTOENCODER_STEPS))
-    trained, metrics = {}, {}
+    trained: dict[str, TrainedModel] = {}
+    metrics: dict[str, Any] = {}
     for kind in KINDS:
         trained[kind] = train_autoencoder(kind, train, test, config,
                                           on_step=run.track(f"{kind} autoencoder", config.train.steps))
@@ -68,7 +80,7 @@ def run_autoencoder(run: Run) -> dict:
             "figures": ["loss_curves.png", "reconstructions.png"]}
 
 
-def run_dae(run: Run) -> dict:
+def run_dae(run: Run) -> Result:
     """The patch-noise MLP denoising autoencoder; PSNR inside the patch before and after."""
     split, train, test = load_images(run)
     train, test = grey(train), grey(test)

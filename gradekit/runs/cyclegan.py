@@ -13,13 +13,13 @@ from gradekit.data.domains import load_domains
 from gradekit.figures import save_image_grid, save_loss_curves
 from gradekit.models.cyclegan import CycleGANConfig, evaluate_translations, train_cyclegan, translate
 from gradekit.models.signed_images import to_signed, to_unit
-from gradekit.runs.settings import Run
+from gradekit.runs.settings import Result, Run
 
 SHOWN = 10  # images per row of the figure
 CYCLEGAN_STEPS = {"cpu": 400, "cuda": 4000}
 
 
-def run_cyclegan(run: Run) -> dict:
+def run_cyclegan(run: Run) -> Result:
     """CycleGAN between white and red digits (or two PNG folders): translations and cycles both ways."""
     pair = load_domains(run.image_data, seed=run.seed)
     train_a, train_b = to_signed(pair.train_a).to(run.device), to_signed(pair.train_b).to(run.device)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict
+from typing import Any
 
 import numpy as np
 import torch
@@ -16,7 +17,7 @@ from gradekit.figures import save_image_grid, save_loss_curves
 from gradekit.metrics.image_fid import channels_first, feature_extractor, image_fid
 from gradekit.models.diffusion import ASSIGNMENT_STEPS, DDPMConfig, draw_samples, reverse_process, train_ddpm
 from gradekit.models.signed_images import to_signed, to_unit
-from gradekit.runs.settings import Run
+from gradekit.runs.settings import Result, Run
 
 SHOWN = 10  # images per row of the figures
 DDPM_STEPS = {"cpu": 2000, "cuda": 20000}
@@ -25,7 +26,7 @@ DDPM_FULL_CHAIN_SAMPLES = {"cpu": 200, "cuda": 500}  # 1000 network calls per ba
 FINAL_LOSS_STEPS = 50  # the training loss reported is the mean of the last steps
 
 
-def run_ddpm(run: Run) -> dict:
+def run_ddpm(run: Run) -> Result:
     """DDPM on digits: the loss curves, the 10-step reverse process, samples with 10 and with 1000 steps, FIDs."""
     split = load_data(run.image_data, seed=run.seed)
     train, test = (to_signed(images).to(run.device) for images in (split.train_images, split.test_images))
@@ -37,7 +38,8 @@ def run_ddpm(run: Run) -> dict:
     shape = (train.shape[1], train.shape[2], train.shape[3])
     generator = torch.Generator().manual_seed(run.seed)
     states, taus = reverse_process(trained.model, config, SHOWN, shape, ASSIGNMENT_STEPS, generator)
-    samples, metrics = {}, {}  # metrics: a row per sampler, for the summary table, and the losses
+    samples: dict[int, np.ndarray] = {}
+    metrics: dict[str, Any] = {}  # a row per sampler, for the summary table, and the losses
     for chain, count in ((ASSIGNMENT_STEPS, DDPM_FID_SAMPLES), (config.T, DDPM_FULL_CHAIN_SAMPLES[run.device.type])):
         started = time.monotonic()
         samples[chain] = to_unit(draw_samples(trained.model, config, count, shape, chain, generator))  # (N, H, W)
@@ -58,7 +60,7 @@ def run_ddpm(run: Run) -> dict:
     save_image_grid(run.out / figures[1], process.reshape(SHOWN, len(taus), *process.shape[1:]),
                     title=f"the reverse process, {ASSIGNMENT_STEPS} steps: x_T, then x after denoising at step τ",
                     col_labels=["x_T", *[f"τ={tau}" for tau in taus[1:]]])
-    for chain, name in zip(samples, figures[2:]):
+    for chain, name in zip(samples, figures[2:], strict=True):
         grid = samples[chain][:64]
         save_image_grid(run.out / name, grid.reshape(8, len(grid) // 8, *grid.shape[1:]),
                         title=f"samples, {chain} sampling steps")

@@ -15,17 +15,30 @@ from gradekit.calc.cgan import sample_grid
 from gradekit.calc.mode_collapse import ring_centers
 from gradekit.data import load_digits_split, load_image_folder
 from gradekit.data.faces import make_faces
-from gradekit.figures import (save_feature_space, save_gan_losses, save_image_grid, save_mode_counts,
-                              save_point_snapshots, save_ring_runs)
+from gradekit.figures import (
+    save_feature_space,
+    save_gan_losses,
+    save_image_grid,
+    save_mode_counts,
+    save_point_snapshots,
+    save_ring_runs,
+)
 from gradekit.metrics.digit_net import load_digit_net
 from gradekit.metrics.face_net import load_face_net
 from gradekit.metrics.image_fid import image_fid
 from gradekit.metrics.samples import label_accuracy
 from gradekit.models.gans import CGANConfig, DCGANConfig, GANConfig, generate_images, train_cgan, train_dcgan
 from gradekit.models.signed_images import to_signed
-from gradekit.models.toy_gan import (RingConfig, ToyGANConfig, curve_metrics, discriminator_features, ring_metrics,
-                                     train_ring_gan, train_toy_gan)
-from gradekit.runs.settings import Run
+from gradekit.models.toy_gan import (
+    RingConfig,
+    ToyGANConfig,
+    curve_metrics,
+    discriminator_features,
+    ring_metrics,
+    train_ring_gan,
+    train_toy_gan,
+)
+from gradekit.runs.settings import Result, Run
 
 SNAPSHOT_COLUMNS = 5  # panels per row in the toy GAN's snapshot figure
 DCGAN_GPU_STEPS = 20000  # the assignment's run
@@ -37,7 +50,7 @@ CURVE_LOSS_POINTS = 100  # points on the toy GAN's loss curve
 IMAGE_LOSS_POINTS = 200  # points on the image GANs' loss curves
 
 
-def run_toy_gan(run: Run) -> dict:
+def run_toy_gan(run: Run) -> Result:
     """The quadratic-curve GAN: losses, real and generated points every 1000 steps, D's 2-D feature space."""
     default = ToyGANConfig().train  # a 16-unit MLP: the CPU is the right device whatever is asked
     train = replace(default, steps=run.settings.steps or default.steps, seed=run.seed)
@@ -67,7 +80,7 @@ def dcgan_images(run: Run) -> tuple[np.ndarray, str]:
     return np.concatenate([split.train_images, split.test_images]), str(data)  # a GAN needs no held-out set
 
 
-def run_dcgan(run: Run) -> dict:
+def run_dcgan(run: Run) -> Result:
     """The LS-DCGAN: fixed-noise snapshots every 200 iterations, losses, and the FID of 3000 samples."""
     images, name = dcgan_images(run)
     steps = run.settings.steps or (DCGAN_GPU_STEPS if run.on_gpu else DCGAN_CPU_STEPS)
@@ -99,7 +112,7 @@ def square_grid(batch: torch.Tensor) -> np.ndarray:
     return images.reshape(side, side, *images.shape[1:])
 
 
-def run_cgan(run: Run) -> dict:
+def run_cgan(run: Run) -> Result:
     """The conditional GAN on digits: a per-label sample grid, label accuracy and digit FID."""
     split = load_digits_split(seed=run.seed)
     assert split.train_labels is not None  # the bundled digits are labelled
@@ -125,7 +138,7 @@ def run_cgan(run: Run) -> dict:
             "figures": ["samples_by_label.png", "losses.png"]}
 
 
-def run_mode_collapse(run: Run) -> dict:
+def run_mode_collapse(run: Run) -> Result:
     """GANs on a ring of 8 Gaussians: a plain GAN whose generator outruns its discriminator (5 steps to its 1)
     collapses, hopping from mode to mode a few at a time; PacGAN, whose discriminator judges packs of 4
     samples, covers every mode. Seed 0 shows both; the plain GAN's hopping differs from seed to seed."""

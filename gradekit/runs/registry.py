@@ -14,9 +14,9 @@ from gradekit.runs import autoencoders, cyclegan, diffusion, gans, vae
 from gradekit.runs.data_choice import MODELS, choose_data
 from gradekit.runs.device import setup_torch
 from gradekit.runs.progress import step_bars
-from gradekit.runs.settings import Run, RunSettings
+from gradekit.runs.settings import Result, Run, RunSettings
 
-Runner = Callable[[Run], dict]
+Runner = Callable[[Run], Result]
 
 RUNNERS: dict[str, Runner] = {
     "autoencoder": autoencoders.run_autoencoder,
@@ -33,7 +33,7 @@ RUNNERS: dict[str, Runner] = {
 
 
 def train_model(model: str, settings: RunSettings, *, show_progress: bool = True,
-                console: Console | None = None) -> dict:
+                console: Console | None = None) -> Result:
     """Train ``model`` as ``settings`` ask, write ``settings.out/metrics.json``, and return what it holds.
 
     The data and the device are checked before anything is written: a ``ValueError`` says what is wrong.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import torch
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from gradekit.runs.progress import OnStep, StepBar
 
 CURVE_POINTS = 40  # held-out losses on a loss curve, whatever the number of steps
+Result = dict[str, Any]  # what a runner returns for metrics.json: config, metrics, figures, ...
 
 
 @dataclass(frozen=True)

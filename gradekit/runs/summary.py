@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from rich.table import Table
 
 
-def summary_table(metrics: dict) -> Table:
+def summary_table(metrics: Mapping[str, Any]) -> Table:
     """One row per model trained (per latent size for the VAE), one column per number they share."""
     rows = ({f"d={entry['latent_dim']}": entry for entry in metrics["sweep"]} if "sweep" in metrics
             else {name: value for name, value in metrics["metrics"].items() if isinstance(value, dict)}

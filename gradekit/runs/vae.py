@@ -11,10 +11,17 @@ from gradekit.data.attributes import ATTRIBUTES, arithmetic_queries, attribute_s
 from gradekit.figures import interpolation_column_labels, save_image_grid, save_loss_curves
 from gradekit.models.latent_arithmetic import LatentArithmeticConfig, answer, pixel_answer, score
 from gradekit.models.training import TrainConfig
-from gradekit.models.vae import (LATENT_SIZES, VAEConfig, decode_means, interpolation_rows, latent_sweep,
-                                 prior_samples, train_vae)
+from gradekit.models.vae import (
+    LATENT_SIZES,
+    VAEConfig,
+    decode_means,
+    interpolation_rows,
+    latent_sweep,
+    prior_samples,
+    train_vae,
+)
 from gradekit.runs.autoencoders import load_images, showcase
-from gradekit.runs.settings import Run
+from gradekit.runs.settings import Result, Run
 
 VAE_STEPS = 1500
 ARITHMETIC_STEPS = {"cpu": 800, "cuda": 8000}
@@ -23,7 +30,7 @@ ARITHMETIC_TEST_SQUARES = 500
 ELBO_LABEL = "negative ELBO (nats per image)"
 
 
-def run_vae(run: Run) -> dict:
+def run_vae(run: Run) -> Result:
     """The latent-size sweep, then samples and interpolations from the VAE of size ``--latent``."""
     split, train, test = load_images(run)
     latent = run.settings.latent
@@ -69,7 +76,7 @@ def run_vae(run: Run) -> dict:
             "interpolation_pairs": pairs, "figures": figures}
 
 
-def run_latent_arithmetic(run: Run) -> dict:
+def run_latent_arithmetic(run: Run) -> Result:
     """A VAE on the attribute squares; a + b − c on its codes, read back, next to the same sums on the pixels."""
     defaults = LatentArithmeticConfig()
     count = run.image_data.number(default=defaults.images)
