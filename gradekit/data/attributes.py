@@ -71,7 +71,7 @@ def draw_images(attributes: np.ndarray, rng: np.random.Generator) -> AttributeSe
     """One rendering per attribute row (N, 3), each at a centre drawn from ``rng``."""
     attributes = np.asarray(attributes, np.int64).reshape(-1, len(ATTRIBUTES))
     centres = np.stack([rng.choice(CENTRES_X, len(attributes)), rng.choice(CENTRES_Y, len(attributes))], axis=1)
-    images = np.stack([render(tuple(a), tuple(c)) for a, c in zip(attributes, centres)])
+    images = np.stack([render(tuple(a), tuple(c)) for a, c in zip(attributes, centres, strict=True)])
     return AttributeSet(images, attributes, centres)
 
 
