@@ -1,8 +1,9 @@
 """Public checks: the DCGAN and lecture sizes, and laws tying convolutions to their transposes.
 
-Every law is stated where a degenerate function (a constant, the input side unchanged) breaks it:
-output_padding is always at least 1 where it is tested, and the round trip is anchored by a layer
-that must grow its input.
+Every law is stated where a degenerate function (a constant, the input side unchanged, sizes merely
+scaled by the stride) breaks it: output_padding is always at least 1 where it is tested, and both
+laws are anchored by layers whose output side is fixed (a kernel as wide as the stride tiles, a
+stride-1 kernel-3 layer adds 2).
 """
 
 from hypothesis import example, given
@@ -59,6 +60,11 @@ def output_padding_adds_to_the_size(student, settings):
     padded, what = call(student, "conv_transpose2d_output_size", **settings)
     unpadded, _ = call(student, "conv_transpose2d_output_size", **{**settings, "output_padding": 0})
     expect_equal(padded, unpadded + settings["output_padding"], what)
+    # the anchor: the input side plus output_padding obeys the law too; a kernel as wide as the stride tiles
+    size, stride = settings["size"], settings["stride"]
+    tiled, what = call(student, "conv_transpose2d_output_size", size=size, kernel=stride, stride=stride,
+                       output_padding=1)
+    expect_equal(tiled, size * stride + 1, what)
 
 
 @check(points=1)
@@ -71,12 +77,15 @@ def transposed_conv_undoes_conv(student, settings):
     conv = {k: v for k, v in settings.items() if k != "output_padding"}
     back, what = call(student, "conv2d_output_size", **{**conv, "size": grown})
     expect_equal(back, settings["size"], what)
-    # the anchor: a kernel as wide as the stride and no padding tiles the output: n -> n * stride -> n
+    # the anchors: the identity obeys the law too, but a kernel as wide as the stride tiles the output
+    # (n -> n * stride -> n); sizes merely scaled by the stride obey it too, but a stride-1 kernel-3 layer
+    # grows its input by 2 (n -> n + 2 -> n)
     size, stride = settings["size"], max(2, settings["stride"])
-    tiled, what = call(student, "conv_transpose2d_output_size", size=size, kernel=stride, stride=stride)
-    expect_equal(tiled, size * stride, what)
-    back, what = call(student, "conv2d_output_size", size=tiled, kernel=stride, stride=stride)
-    expect_equal(back, size, what)
+    for kernel, step, grown in ((stride, stride, size * stride), (3, 1, size + 2)):
+        got, what = call(student, "conv_transpose2d_output_size", size=size, kernel=kernel, stride=step)
+        expect_equal(got, grown, what)
+        back, what = call(student, "conv2d_output_size", size=grown, kernel=kernel, stride=step)
+        expect_equal(back, size, what)
 
 
 @check(points=1)
