@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from gradekit.calc.cyclegan import (cycle_consistency_loss, discriminator_ls_loss, generator_ls_loss,
                                     identity_loss)
-from gradekit.grading.api import check, expect_close, expect_real, expect_tensor, expect_true, tensor
+from gradekit.grading.api import check, expect_close, expect_real, expect_tensor, tensor
 
-from .metrics import THRESHOLDS, TRAINING, measure
+from .metrics import PROBLEM, measure
 
 
 @st.composite
@@ -64,25 +64,25 @@ def losses_match_the_reference(student, inputs):
 
 @check(points=4)
 def cycles_give_back_held_out_digits(student):
-    """After training, G_BA(G_AB(a)) ≈ a and G_AB(G_BA(b)) ≈ b on held-out digits: both cycle errors are small"""
+    """After training, G_BA(G_AB(a)) ≈ a and G_AB(G_BA(b)) ≈ b on held-out digits, though G_AB(a) and G_BA(b) change them"""
     metrics = measure(student)
-    limit = THRESHOLDS["cycle_error_max"]
-    expect_true(metrics["cycle_error"] <= limit,
-                f"the mean absolute cycle error on held-out digits is {metrics['cycle_error_a']:.4f} for A → B → A "
-                f"and {metrics['cycle_error_b']:.4f} for B → A → B (pixels in [0, 1]) after {metrics['steps']} of "
-                f"{TRAINING['steps']} steps; both should be at most {limit:g}")
-    return (f"cycle errors {metrics['cycle_error_a']:.4f} (A → B → A) and {metrics['cycle_error_b']:.4f} "
-            f"(B → A → B), at most {limit:g}")
+    # anchored (decision 1): the identity gives every image back and translates nothing
+    PROBLEM.threshold("translation_change").judge(
+        metrics["translation_change"], "the smaller mean absolute change a translation makes to its source",
+        after=f"(A → B {metrics['change_a_to_b']:.4f}, B → A {metrics['change_b_to_a']:.4f}, pixels in [0, 1])")
+    directions = (f"{metrics['cycle_error_a']:.4f} for A → B → A and {metrics['cycle_error_b']:.4f} for B → A → B, "
+                  "pixels in [0, 1]")
+    return PROBLEM.threshold("cycle_error").judge(
+        metrics["cycle_error"], "the worse mean absolute cycle error on held-out digits",
+        after=f"({directions}) after {metrics['steps']} training steps")
 
 
 @check(points=6)
 def translations_keep_the_digit_in_the_other_colour(student):
     """After training, a digit classifier reads the source's digit in the target colour of both translations"""
     metrics = measure(student)
-    limit = THRESHOLDS["translation_accuracy_min"]
-    expect_true(metrics["translation_accuracy"] >= limit,
-                f"the digit is read in the translation's target colour for {metrics['accuracy_a_to_b']:.1%} of the "
-                f"held-out white digits translated to red and {metrics['accuracy_b_to_a']:.1%} of the red ones "
-                f"translated to white; both should be at least {limit:.0%}")
-    return (f"{metrics['accuracy_a_to_b']:.1%} (white to red) and {metrics['accuracy_b_to_a']:.1%} "
-            f"(red to white) read right, at least {limit:.0%}")
+    directions = (f"{metrics['accuracy_a_to_b']:.1%} of white digits translated to red, "
+                  f"{metrics['accuracy_b_to_a']:.1%} of red ones to white")
+    return PROBLEM.threshold("translation_accuracy").judge(
+        metrics["translation_accuracy"], "the worse share of held-out digits read right in the target colour",
+        after=f"({directions}) after {metrics['steps']} training steps")

@@ -7,6 +7,20 @@ from gradekit.grading.api import CheckFailed, check, expect_close, expect_real, 
 POOL_SIZE, POOL_BATCH, POOL_BATCHES = 20, 8, 30  # 20 images fill the pool; then 220 coin flips
 
 
+def made_by_the_weights(reply, what: str, **shape) -> np.ndarray:
+    """A model's output, anchored (decision 1): the same when asked again, another for a model built from
+    another seed. An answer made beside the layers (zeros, a constant, noise of the right shape) is neither."""
+    if not isinstance(reply, dict):
+        raise CheckFailed(f"the harness could not query {what}")
+    out = expect_tensor(reply.get("output"), what, **shape).array
+    again = expect_tensor(reply.get("again"), what, **shape).array
+    other = expect_tensor(reply.get("other_seed"), what, **shape).array
+    expect_true(bool(np.array_equal(again, out)), f"{what} answers differently when asked the same again (eval mode)")
+    expect_true(not np.array_equal(other, out),
+                f"{what} answers the same for models built from two seeds: the answer does not come from its weights")
+    return out
+
+
 def scalar(value, what: str) -> float:
     return expect_real(expect_tensor(value, what, shape=()).array, what)
 
@@ -18,8 +32,8 @@ def generator_keeps_the_shape_and_stays_in_range(student):
     for channels, batch, side in ((3, 2, 8), (1, 3, 8), (3, 1, 16)):
         x = 10 * rng.uniform(-1, 1, (batch, channels, side, side))
         what = f"ResnetGenerator({channels})(x of shape {x.shape})"
-        out = expect_tensor(student.harness("harness:generator_output", channels, 0, tensor(x)), what,
-                            shape=x.shape).array
+        out = made_by_the_weights(student.harness("harness:generator_output", channels, 0, tensor(x)), what,
+                                  shape=x.shape)
         expect_true(bool(np.all(np.abs(out) <= 1)),
                     f"{what} has values outside [-1, 1] (from {out.min():.3g} to {out.max():.3g}): end with a tanh")
 
@@ -31,7 +45,8 @@ def discriminator_scores_every_patch(student):
     for channels, batch, side in ((3, 2, 8), (1, 2, 16)):
         x = rng.uniform(-1, 1, (batch, channels, side, side))
         what = f"PatchDiscriminator({channels})(x of shape {x.shape})"
-        out = expect_tensor(student.harness("harness:discriminator_output", channels, 0, tensor(x)), what, ndim=4)
+        out = made_by_the_weights(student.harness("harness:discriminator_output", channels, 0, tensor(x)), what,
+                                  ndim=4)
         if out.shape[:2] != (batch, 1) or min(out.shape[2:]) < 2:
             example = (batch, 1, side // 4, side // 4)
             raise CheckFailed(f"{what} has shape {out.shape}",
