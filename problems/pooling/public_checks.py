@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from gradekit.grading.api import StudentRaised, check, expect_array, expect_close
 
-from .strategies import EXAM_GRID, grid, pooling_cases
+from .strategies import EXAM_GRID, grid, lecture_grids, pooled_ramp, pooling_cases, ramp
 
 
 @check(points=0, precondition=True)
@@ -22,29 +22,33 @@ def return_two_dimensional_arrays(student):
         expect_array(value, what, ndim=2)
 
 
-@check(points=1)
-def exam_grid_pools_to_the_lectures_answers(student):
-    """2x2 pooling of the lecture's 4x4 grid gives max [[13, 22], [17, 4]] and average [[7, 15.5], [9, 2.5]]"""
-    pooled = expect_array(student.max_pool2d(np.array(EXAM_GRID)), "max_pool2d(lecture grid)", shape=(2, 2))
-    expect_close(pooled, [[13, 22], [17, 4]], "max_pool2d(lecture grid)")
-    pooled = expect_array(student.avg_pool2d(np.array(EXAM_GRID)), "avg_pool2d(lecture grid)", shape=(2, 2))
-    expect_close(pooled, [[7, 15.5], [9, 2.5]], "avg_pool2d(lecture grid)")
+@check(points=1, max_examples=10)
+@given(lecture=lecture_grids())
+def exam_grid_pools_to_the_lectures_answers(student, lecture):
+    """2x2 pooling of the lecture's 4x4 grid gives max [[13, 22], [17, 4]] and average [[7, 15.5], [9, 2.5]]
+    (and the same with its 2x2 blocks, and the values inside them, reordered)"""
+    grid, maxima, means = lecture
+    for name, expected in (("max_pool2d", maxima), ("avg_pool2d", means)):
+        what = f"{name}({grid.astype(int).tolist()})"
+        expect_close(expect_array(student.call(name, grid), what, shape=(2, 2)), expected, what)
 
 
-@check(points=1)
-def upsampling_by_2_repeats_each_pixel_in_a_2x2_block(student):
-    """Upsampling [[7, 15.5], [9, 2.5]] by 2 repeats each value in a 2x2 block"""
-    pooled = np.array([[7, 15.5], [9, 2.5]])
-    upsampled = expect_array(student.upsample_nearest(pooled), "upsample_nearest(pooled grid)", shape=(4, 4))
-    expected = [[7, 7, 15.5, 15.5], [7, 7, 15.5, 15.5], [9, 9, 2.5, 2.5], [9, 9, 2.5, 2.5]]
-    expect_close(upsampled, expected, "upsample_nearest(pooled grid)")
+@check(points=1, max_examples=10)
+@given(lecture=lecture_grids())
+def upsampling_by_2_repeats_each_pixel_in_a_2x2_block(student, lecture):
+    """Upsampling [[7, 15.5], [9, 2.5]] by 2 repeats each value in a 2x2 block (and the same reordered)"""
+    _, _, pooled = lecture
+    what = f"upsample_nearest({pooled.tolist()})"
+    upsampled = expect_array(student.upsample_nearest(pooled), what, shape=(4, 4))
+    expected = [[pooled[i // 2, j // 2] for j in range(4)] for i in range(4)]
+    expect_close(upsampled, expected, what)
 
 
 @check(points=1, max_examples=25)
 @given(case=pooling_cases())
 def pooled_shape_counts_only_the_windows_that_fit(student, case):
     """An H x W input gives floor((H - size) / stride) + 1 by floor((W - size) / stride) + 1 outputs, and a
-    constant grid pools to the same constant"""
+    ramp (x[i, j] = 2 (i W + j)) pools to its windows' last corners (max) and centres (average)"""
     x, size, stride = case
     step = size if stride is None else stride
     shape = ((x.shape[0] - size) // step + 1, (x.shape[1] - size) // step + 1)
@@ -52,9 +56,9 @@ def pooled_shape_counts_only_the_windows_that_fit(student, case):
     for name in ("max_pool2d", "avg_pool2d"):
         what = f"{name}(x of shape {x.shape}, size={size}, stride={stride})"
         expect_array(student.call(name, x, size=size, **strides), what, shape=shape)
-        constant = np.full_like(x, 3.0)  # the anchor: an answer of the right shape alone fails here
-        pooled = expect_array(student.call(name, constant, size=size, **strides), f"{name}(grid of 3s)", shape=shape)
-        expect_close(pooled, np.full(shape, 3.0), f"{name}(grid of 3s, size={size}, stride={stride})")
+        what = f"{name}(ramp of shape {x.shape}, size={size}, stride={stride})"  # the anchor: the right shape
+        pooled = expect_array(student.call(name, ramp(x.shape), size=size, **strides), what, shape=shape)  # alone
+        expect_close(pooled, pooled_ramp(name, x.shape, size, step), what)  # fails here
 
 
 @check(points=1, max_examples=25)

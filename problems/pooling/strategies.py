@@ -1,11 +1,12 @@
 """Grids for the checks, with window sizes and strides that fit them."""
 
+import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 # The lecture's slide: 2x2 max pooling gives [[13, 22], [17, 4]], average pooling [[7, 15.5], [9, 2.5]].
 EXAM_GRID = [[3, 13, 18, 22], [5, 7, 12, 10], [7, 1, 2, 3], [11, 17, 1, 4]]
-
+EXAM_BLOCKS = [[EXAM_GRID[r + i][c + j] for i in (0, 1) for j in (0, 1)] for r in (0, 2) for c in (0, 2)]
 
 
 def grid(height: int, width: int):
@@ -54,3 +55,34 @@ def upsampling_cases(draw):
     height = draw(st.integers(2, 5))
     width = draw(st.integers(2, 5).filter(lambda w: w != height))
     return draw(grid(height, width)), draw(st.integers(2, 4))
+
+
+@st.composite
+def lecture_grids(draw):
+    """The lecture's grid with its four 2x2 blocks in a drawn order, and each block's four values shuffled:
+    ``(grid, max pooled, average pooled)``. Shrunk, it is the lecture's own grid and answers; drawn, a
+    table of the worked example does not find it."""
+    order = draw(st.permutations(range(4)))
+    grid, maxima, means = np.zeros((4, 4)), np.zeros((2, 2)), np.zeros((2, 2))
+    for position, block in enumerate(order):
+        r, c = divmod(position, 2)
+        values = [EXAM_BLOCKS[block][i] for i in draw(st.permutations(range(4)))]
+        grid[2 * r:2 * r + 2, 2 * c:2 * c + 2] = np.reshape(values, (2, 2))
+        maxima[r, c], means[r, c] = max(values), sum(values) / 4
+    return grid, maxima, means
+
+
+def ramp(shape) -> np.ndarray:
+    """x[i, j] = 2 (i W + j): every window's largest value is its last corner and its mean (a whole number,
+    so integer division gets it too) the value at its centre, whatever the size and stride."""
+    height, width = shape
+    return 2.0 * np.arange(height * width).reshape(height, width)
+
+
+def pooled_ramp(name: str, shape, size: int, step: int) -> np.ndarray:
+    """What ``name`` gives for ``ramp(shape)`` (see ``ramp``), worked out without pooling anything."""
+    height, width = shape
+    rows = np.arange((height - size) // step + 1)[:, None] * step  # each window's first row and column
+    columns = np.arange((width - size) // step + 1)[None, :] * step
+    offset = size - 1 if name == "max_pool2d" else (size - 1) / 2
+    return 2.0 * ((rows + offset) * width + columns + offset)
