@@ -70,14 +70,21 @@ def alpha_bar_is_the_cumulative_product(student, levels):
 
 @check(points=1)
 def default_schedule_leaves_almost_pure_noise(student):
-    """Over the default schedule ᾱ_t decreases, stays in (0, 1), and ends below 1e-4"""
+    """Over the default schedule ᾱ_t decreases, stays in (0, 1), and ends below 1e-4; halving every β keeps more signal"""
     value = expect_tensor(student.alpha_bar(tensor(DEFAULT_BETAS, "float64")), "alpha_bar(default betas)",
                           shape=(T_DEFAULT,)).array
     expect_true(bool(np.all(np.diff(value) < 0)), "alpha_bar(default betas) does not decrease at every step")
     expect_true(bool(np.all((value > 0) & (value < 1))),
-                f"alpha_bar(default betas) leaves (0, 1): it runs from {value[0]!r} to {value[-1]!r}")
-    expect_true(value[-1] < PURE_NOISE, f"alpha_bar(default betas)[-1] = {value[-1]!r} is not below {PURE_NOISE}",
+                f"alpha_bar(default betas) leaves (0, 1): it runs from {float(value[0])!r} to {float(value[-1])!r}")
+    expect_true(value[-1] < PURE_NOISE, f"alpha_bar(default betas)[-1] = {float(value[-1])!r} is not below {PURE_NOISE}",
                 detail=f"expected about {DEFAULT_ALPHA_BAR[-1]:.3g}")
+    # the anchor: a fixed decreasing curve that ignores the betas passes the lines above; less noise at
+    # every step must leave more of the signal at the end
+    halved = expect_tensor(student.alpha_bar(tensor(DEFAULT_BETAS / 2, "float64")), "alpha_bar(default betas / 2)",
+                           shape=(T_DEFAULT,)).array
+    expect_true(bool(np.isfinite(halved[-1])) and halved[-1] > value[-1],
+                f"alpha_bar(default betas / 2)[-1] = {float(halved[-1])!r} is not above alpha_bar(default betas)[-1] = "
+                f"{float(value[-1])!r}: halving the noise must keep more of the signal")
 
 
 @check(points=1)
