@@ -1,7 +1,10 @@
 """Public checks: range, determinism under a seeded generator, and the noise's law (not its exact draws).
 
 A constant "noise" (x = y + 0.5) satisfies the range, determinism and mean laws: each is
-anchored by ``expect_noise_varies`` (issue 15, decision 1).
+anchored (issue 15, decision 1). The laws on where x lies (range, mean, edges) by
+``expect_noise_fills_its_bin``, so that y + 0.5 plus a tiny jitter earns none of them; the laws on
+the generator (dtype, determinism) by ``expect_noise_varies``, and determinism for a seed also by
+another seed giving another x (a "noise" that ignores the generator is deterministic too).
 """
 
 import numpy as np
@@ -40,6 +43,18 @@ def expect_noise_varies(student) -> None:
                 f"pixel, from the generator")
 
 
+def expect_noise_fills_its_bin(student) -> None:
+    """The anchor of the laws on where x lies: over the 256 levels the noise x - y stays within 1 of the bin
+    and spans at least half of it (y + 0.5, with or without a tiny jitter, fails; so does a noise shrunk to
+    a sliver of the bin, which leaves x where y was)."""
+    u = noise(student, EVERY_LEVEL, 0, "uniform_dequantize(every 8-bit level, generator(0))")
+    expect_between(u, -1, 2, "x - y over every 8-bit level")
+    spread = float(u.max() - u.min())
+    expect_true(spread >= 0.5,
+                f"over the 256 levels the noise x - y spans only {spread:.4g} (from {float(u.min()):.4g} to "
+                f"{float(u.max()):.4g}): U[0, 1) noise fills its bin [y, y + 1)")
+
+
 @check(points=0, precondition=True)
 def returns_floats_of_the_same_shape(student):
     """Integer pixels give a floating-point tensor of the same shape"""
@@ -52,23 +67,27 @@ def returns_floats_of_the_same_shape(student):
 @given(y=small_images(), seed=SEEDS)
 @example(y=EVERY_LEVEL, seed=0)
 def every_value_lies_in_its_bin(student, y, seed):
-    """Every x lies in [y, y + 1) (up to float32 rounding of y + u near y + 1), the noise varying"""
+    """Every x lies in [y, y + 1) (up to float32 rounding of y + u near y + 1), the noise filling the bin"""
     u = noise(student, y, seed, "uniform_dequantize(y, generator)")
     expect_between(u, 0, 1, "x - y")
-    expect_noise_varies(student)
+    expect_noise_fills_its_bin(student)
 
 
 @check(points=2)
 @given(y=small_images(), seed=SEEDS)
 @example(y=EVERY_LEVEL, seed=0)
 def same_seed_gives_same_output(student, y, seed):
-    """Two calls with generators seeded alike give the same x, the noise varying: it comes from the generator"""
+    """Two calls with generators seeded alike give the same x, the noise varying; another seed gives another x"""
     first = dequantized(student, y, seed, "uniform_dequantize(y, generator(seed))")
     second = dequantized(student, y, seed, "uniform_dequantize(y, generator(seed)) called again")
     expect_true(np.array_equal(first, second),
                 f"two calls with generators seeded {seed} gave different x: is the noise "
                 f"drawn without the generator passed in?")
     expect_noise_varies(student)
+    other = dequantized(student, y, seed + 1, "uniform_dequantize(y, generator(seed + 1))")  # the anchor: a
+    expect_true(not np.array_equal(first, other),  # noise that ignores the generator is deterministic too
+                f"generators seeded {seed} and {seed + 1} gave the same x: the same x for a seed means "
+                f"something only if the generator passed in decides it")
 
 
 @check(points=1, max_examples=10)
@@ -86,10 +105,10 @@ def different_seeds_give_different_outputs(student, seed):
 
 @check(points=1)
 def noise_has_mean_one_half(student):
-    """The noise x - y averages 1/2 on a large image batch (U[0, 1), not centred on 0), and varies"""
+    """The noise x - y averages 1/2 on a large image batch (U[0, 1), not centred on 0), and fills its bin"""
     u = noise(student, image_batch(seed=2), 3, "uniform_dequantize(images, generator)")
     expect_finite(u, "x - y")
-    expect_noise_varies(student)
+    expect_noise_fills_its_bin(student)
     expect_true(abs(u.mean() - 0.5) <= MEAN_TOLERANCE,
                 f"the mean of x - y over {u.size} values is {u.mean():.4f}", detail="expected 0.5")
 
@@ -112,4 +131,4 @@ def scalar_single_and_empty_tensors(student):
               np.zeros((2, 0, 3), dtype=np.uint8)):
         u = noise(student, y, 0, f"uniform_dequantize(a uint8 tensor of shape {y.shape}, generator)")
         expect_between(u, 0, 1, f"x - y for a tensor of shape {y.shape}")
-    expect_noise_varies(student)
+    expect_noise_fills_its_bin(student)
