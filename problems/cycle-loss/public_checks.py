@@ -56,11 +56,16 @@ def identity_mappings_give_zero(student, images):
 
 @check(points=1)
 def worked_example_gives_eight_and_a_half(student):
-    """The statement's worked example: 10 * (0.75 + 0.1) = 8.5"""
+    """The statement's worked example: 10 * (0.75 + 0.1) = 8.5, and 10 * 0.75 = 7.5 for its forward half alone"""
     value = student.cycle_consistency_loss(
         tensor(EXAMPLE_X), tensor(EXAMPLE_X_CYCLED), tensor(EXAMPLE_Y), tensor(EXAMPLE_Y_CYCLED))
     value = expect_tensor(value, "cycle_consistency_loss(worked example)", shape=())
     expect_close(value, EXAMPLE_LOSS, "cycle_consistency_loss(worked example)", rtol=1e-5)
+    # the anchor: 8.5 written down as a constant passes the line above; the forward half alone is 10 * 0.75
+    half = student.cycle_consistency_loss(
+        tensor(EXAMPLE_X), tensor(EXAMPLE_X_CYCLED), tensor(EXAMPLE_Y), tensor(EXAMPLE_Y))
+    half = expect_tensor(half, "cycle_consistency_loss(worked example, y_cycled = y)", shape=())
+    expect_close(half, 10.0 * 0.75, "cycle_consistency_loss(worked example, y_cycled = y)", rtol=1e-5)
 
 
 @check(points=1)

@@ -47,7 +47,7 @@ def every_loss_is_a_scalar_tensor(student):
 
 @check(points=1)
 def bce_losses_at_zero_logits_are_log_two(student):
-    """At logit 0, D = 1/2: discriminator loss 2 ln 2, saturating -ln 2, non-saturating ln 2"""
+    """At logit 0, D = 1/2: discriminator loss 2 ln 2, saturating -ln 2, non-saturating ln 2; at logit ln 3, D = 3/4"""
     zeros = np.zeros(4)
     ln2 = math.log(2)
     expect_close(loss(student, "discriminator_bce_loss", zeros, zeros), 2 * ln2,
@@ -56,6 +56,14 @@ def bce_losses_at_zero_logits_are_log_two(student):
                  "generator_saturating_loss(zeros)", rtol=1e-6)
     expect_close(loss(student, "generator_nonsaturating_loss", zeros), ln2,
                  "generator_nonsaturating_loss(zeros)", rtol=1e-6)
+    # the anchor: the three numbers above written down as constants pass them; at logit ln 3, D = 3/4
+    ln3 = np.full(4, math.log(3))
+    expect_close(loss(student, "discriminator_bce_loss", ln3, ln3), -math.log(3 / 4) - math.log(1 / 4),
+                 "discriminator_bce_loss(full(4, ln 3), full(4, ln 3))", rtol=1e-6)
+    expect_close(loss(student, "generator_saturating_loss", ln3), math.log(1 / 4),
+                 "generator_saturating_loss(full(4, ln 3))", rtol=1e-6)
+    expect_close(loss(student, "generator_nonsaturating_loss", ln3), -math.log(3 / 4),
+                 "generator_nonsaturating_loss(full(4, ln 3))", rtol=1e-6)
 
 
 @check(points=2)

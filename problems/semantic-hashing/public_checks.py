@@ -63,7 +63,7 @@ def binarize_is_strict(student, value):
 
 @check(points=2)
 def worked_example(student):
-    """The statement's example: four codes binarized at 0.5, two pairs at most 1 bit apart"""
+    """The statement's example: four codes binarized at 0.5, two pairs at most 1 bit apart, in any order of the images"""
     codes, bits = np.array(EXAMPLE_CODES), np.array(EXAMPLE_BITS)
     got = expect_array(student.binarize(codes), "binarize(example codes)", shape=codes.shape)
     if not np.array_equal(got, bits):
@@ -72,6 +72,18 @@ def worked_example(student):
     expect_equal(distance, EXAMPLE_DISTANCE_01, "hamming(example bits[0], bits[1])")
     pairs = expect_pairs(student.near_duplicates(bits, 1), "near_duplicates(example bits, 1)")
     expect_equal(pairs, EXAMPLE_PAIRS, "near_duplicates(example bits, 1)")
+    # the anchor: the answers above written down as constants pass them; the same images in another order
+    # (2, 0, 3, 1) give their bits in that order, and images 0 and 2 of the example differ in 5 bits
+    order = [2, 0, 3, 1]
+    got = expect_array(student.binarize(codes[order]), "binarize(example codes in the order 2, 0, 3, 1)",
+                       shape=codes.shape)
+    if not np.array_equal(got, bits[order]):
+        raise CheckFailed(f"binarize(example codes in the order 2, 0, 3, 1) is wrong: got {show(got)}",
+                          detail=f"expected {show(bits[order])}")
+    distance = expect_int(student.hamming(bits[0], bits[2]), "hamming(example bits[0], bits[2])")
+    expect_equal(distance, 5, "hamming(example bits[0], bits[2])")
+    pairs = expect_pairs(student.near_duplicates(bits[order], 1), "near_duplicates(example bits in the order 2, 0, 3, 1, 1)")
+    expect_equal(pairs, [(0, 2), (1, 3)], "near_duplicates(example bits in the order 2, 0, 3, 1, 1)")
 
 
 @check(points=1)
