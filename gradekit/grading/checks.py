@@ -2,8 +2,9 @@
 
 A check is a function of one argument, the ``student`` proxy, decorated with
 ``@check(points=...)``. It passes by returning and fails by raising
-``CheckFailed`` (the ``expect_*`` helpers do that). Its docstring's first line
-names the property it tests; that is what the student reads when it fails.
+``CheckFailed`` (the ``expect_*`` helpers do that). Its docstring's first
+paragraph (up to a blank line; its lines joined) names the property it tests;
+that is what the student reads when it fails.
 A check that measures something (a metric against its threshold) may return a
 short note, such as ``"FID 936 (at most 3000)"``, shown beside that line when it
 passes, so the grade says by how much it passed.
@@ -116,12 +117,17 @@ def collect_checks(module, visibility: str, max_examples: int) -> list[CheckSpec
         if is_property:
             value = _stop_at_missing_functions(
                 settings(GRADING_SETTINGS, max_examples=own_examples or max_examples)(value))
-        doc = (value.__doc__ or "").strip().splitlines()
         specs.append(CheckSpec(
             name=name, points=float(points), visibility=visibility,
-            description=doc[0].rstrip(".") if doc else name.replace("_", " "),
+            description=_first_paragraph(value.__doc__) or name.replace("_", " "),
             function=value, is_property=is_property, precondition=precondition))
     return specs
+
+
+def _first_paragraph(doc: str | None) -> str:
+    """A docstring's first paragraph as one line (a property stated over two lines is not cut mid-sentence)."""
+    paragraph = (doc or "").strip().split("\n\n")[0]
+    return " ".join(line.strip() for line in paragraph.splitlines()).rstrip(".")
 
 
 class _NotThereYet(BaseException):
