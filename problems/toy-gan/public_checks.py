@@ -95,13 +95,23 @@ def discriminator_logits_are_affine_in_its_2d_features(student):
 losses_at_zero_logits_are_the_equilibrium_values = worked_values_check(
     [WorkedValue("discriminator_loss", (np.zeros((4, 1)), np.zeros((3, 1))), 2 * math.log(2),
                  "discriminator_loss(zeros (4, 1), zeros (3, 1))"),
-     WorkedValue("generator_loss", (np.zeros((3, 1)),), math.log(2), "generator_loss(zeros (3, 1))")],
+     WorkedValue("generator_loss", (np.zeros((3, 1)),), math.log(2), "generator_loss(zeros (3, 1))"),
+     # anchored (decision 1): the equilibrium values written down as constants must not pass
+     WorkedValue("discriminator_loss", (np.full((2, 1), math.log(3)), np.full((3, 1), math.log(3))),
+                 math.log(16 / 3), "discriminator_loss(logits ln 3 (2, 1), logits ln 3 (3, 1))"),
+     WorkedValue("generator_loss", (np.full((3, 1), math.log(3)),), math.log(4 / 3), "generator_loss(logits ln 3)")],
     points=2, name="losses_at_zero_logits_are_the_equilibrium_values",
-    description="With every logit 0 (D(x) = 1/2): discriminator_loss = 2 ln 2 = 1.386 and generator_loss = ln 2 = 0.693")
+    description="With every logit 0 (D(x) = 1/2): discriminator_loss = 2 ln 2 = 1.386 and generator_loss = ln 2 = "
+                "0.693; with every logit ln 3 (D = 3/4): ln(16/3) = 1.674 and ln(4/3) = 0.288")
 
 losses_stay_finite_for_confident_logits = worked_values_check(
     [WorkedValue("discriminator_loss", (np.full((2, 1), 100.0), np.full((2, 1), -100.0)), 0.0,
                  "discriminator_loss(real logits 100, fake logits -100)"),
-     WorkedValue("generator_loss", (np.full((2, 1), -100.0),), 100.0, "generator_loss(fake logits -100)")],
+     WorkedValue("generator_loss", (np.full((2, 1), -100.0),), 100.0, "generator_loss(fake logits -100)"),
+     # anchored (decision 1): the confident answers written down as constants must not pass
+     WorkedValue("discriminator_loss", (np.full((2, 1), -100.0), np.full((2, 1), 100.0)), 200.0,
+                 "discriminator_loss(real logits -100, fake logits 100)"),
+     WorkedValue("generator_loss", (np.full((2, 1), 100.0),), 0.0, "generator_loss(fake logits 100)")],
     points=1, name="losses_stay_finite_for_confident_logits", atol=1e-5,
-    description="Logits of +-100 give finite losses: discriminator_loss(100, -100) = 0 and generator_loss(-100) = 100")
+    description="Logits of +-100 give finite losses: discriminator_loss(100, -100) = 0 and (-100, 100) = 200, "
+                "generator_loss(-100) = 100 and (100) = 0")
