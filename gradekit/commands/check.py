@@ -41,6 +41,10 @@ def check(
     selection = select(course=course, problems_dir=problems_dir, assignment=assignment, problem=problem)
     report = grade_with_progress(submission, selection.problems, include_hidden=False, jobs=jobs)
     task = selection.assignment
+    if task is not None:  # each check worth what it is worth in the assignment, as the instructor's grade has it
+        from gradekit.course.graded import public_checks_under
+
+        report = public_checks_under(report, task, {p.id: p.points for p in selection.problems})
     if format is CheckFormat.json:
         warn(report)
         with to_stdout():
@@ -52,5 +56,9 @@ def check(
                 out.print(f"[bold]{escape(task.title)}[/] [dim]({due}; {task.late.describe()})[/]", highlight=False)
             render_rich(report, out)
             out.print("[dim]public checks only: the instructor's grade also runs hidden checks.[/]")
+            if task is not None:
+                total = sum(task.points_of(p.id) or p.points for p in selection.problems)
+                out.print(f"[dim]each check at its points in the assignment: the public checks are "
+                          f"{report.max_score:g} of its {total:g} points.[/]", highlight=False)
     if any(not c.passed for p in report.problems for c in p.checks):
         raise typer.Exit(1)

@@ -107,10 +107,25 @@ def grade_under(report: SubmissionReport, assignment: Assignment,
     return AssignmentGrade(replace(report, problems=problems), assignment, lateness)
 
 
-def _rescaled(result: ProblemResult, points: float | None) -> ProblemResult:
-    if points is None or result.max_score <= 0 or points == result.max_score:
+def public_checks_under(report: SubmissionReport, assignment: Assignment,
+                        full_points: dict[str, float]) -> SubmissionReport:
+    """A report of public checks only (``gradekit check``) with each check worth what it is worth in
+    ``assignment``: a problem of ``full_points[id]`` points scaled to the assignment's, so that a check
+    weighs the same in the student's check as in the instructor's grade. The problems' maxima stay the
+    public checks' share."""
+    problems = []
+    for result in report.problems:
+        full, points = full_points.get(result.id), assignment.points_of(result.id)
+        factor = points / full if points is not None and full else 1.0
+        problems.append(_rescaled(result, round(result.max_score * factor, ROUNDING), factor))
+    return replace(report, problems=problems)
+
+
+def _rescaled(result: ProblemResult, points: float | None, factor: float | None = None) -> ProblemResult:
+    """``result`` worth ``points``: its checks scaled by ``factor`` (by default the ratio of the maxima)."""
+    if points is None or result.max_score <= 0 or (points == result.max_score and factor in (None, 1.0)):
         return result
-    factor = points / result.max_score
+    factor = points / result.max_score if factor is None else factor
     checks = [replace(c, score=round(c.score * factor, ROUNDING), max_score=round(c.max_score * factor, ROUNDING))
               for c in result.checks]
     return replace(result, checks=checks, max_score=points)

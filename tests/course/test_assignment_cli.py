@@ -50,6 +50,20 @@ def test_the_example_graded_under_the_exam_has_no_rows_for_other_assignments():
     assert report["assignment"]["name"] == "sessional-exam" and report["late"]["submitted_at"] is None
 
 
+def test_check_under_an_assignment_weighs_each_public_check_as_the_grade_does():
+    """A check is worth the same in the student's ``check`` as in the instructor's ``grade`` (maxout's 10 points
+    are 2 in the exam: its 2-point worked answer weighs 0.4 in both)."""
+    checked = json.loads(runner.invoke(app, ["check", str(REPO / "examples/student"), "--assignment",
+                                             "sessional-exam", "--format", "json"]).stdout)
+    graded = json.loads(invoke("grade", REPO / "examples/student", "--assignment", "sessional-exam",
+                               "--format", "json").stdout)
+    weights = {(p["id"], c["name"]): c["max_score"] for p in graded["problems"] for c in p["checks"]}
+    public = [((p["id"], c["name"]), c["max_score"]) for p in checked["problems"] for c in p["checks"]]
+    assert public and all(weight == weights[key] for key, weight in public)
+    assert weights[("maxout", "exam_vector_with_4_units_gives_3_6_1_9")] == 0.4
+    assert checked["max_score"] < graded["max_score"] == 12  # the public checks' share
+
+
 def test_a_late_submission_loses_the_policys_share_and_the_report_says_so(tmp_path):
     assignments = tmp_path / "course" / "assignments"
     invoke("init", tmp_path / "course", "--empty")
