@@ -215,7 +215,7 @@ def histogram(scores: np.ndarray, max_score: float) -> Histogram:
     else:
         edges = np.linspace(0.0, top, EVEN_BINS + 1)
     counts, _ = np.histogram(scores, bins=edges)
-    return Histogram(tuple(float(e) for e in edges), tuple(int(c) for c in counts))
+    return Histogram(tuple(round(float(e), 9) for e in edges), tuple(int(c) for c in counts))  # 1.8, not 1.7999999999999998
 
 
 def point_biserial(passed: np.ndarray, rest: np.ndarray) -> float | None:
