@@ -7,8 +7,8 @@ for the tests that follow):
 - ``maxout-quick``: maxout's checks as they are;
 - ``maxout-wrong-key``: the same, with two checks made deliberately wrong, as
   an instructor's slip would: the exam check expects the strided answer
-  [4, 7, 9, 8] (a wrong answer key: the reference fails it, the strided
-  students pass it), and the one-unit check expects the minimum instead of
+  (``x.reshape(3, 4).max(axis=0)``, [4, 7, 9, 8] for the exam's own order: a
+  wrong answer key, the reference fails it, the strided students pass it), and the one-unit check expects the minimum instead of
   the maximum (nobody passes it).
 
 The students are the kinds a class holds: correct, the problem's wrong
@@ -68,8 +68,8 @@ def break_checks(folder: Path) -> None:
     """The two deliberate mistakes of ``maxout-wrong-key`` (see the module's docstring)."""
     public = folder / "public_checks.py"
     text = public.read_text()
-    assert "expect_close(y, [3, 6, 1, 9]" in text
-    public.write_text(text.replace("expect_close(y, [3, 6, 1, 9]", "expect_close(y, [4, 7, 9, 8]"))
+    assert "expect_close(y, expected, what)" in text
+    public.write_text(text.replace("expect_close(y, expected, what)", "expect_close(y, x.reshape(3, 4).max(axis=0), what)"))
     hidden = folder / "hidden_checks.py"
     text = hidden.read_text()
     assert "expect_close(y, reference(x, 1)" in text
