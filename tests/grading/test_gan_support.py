@@ -9,8 +9,12 @@ from torch import nn
 
 from gradekit.grading import harness_support as support
 from gradekit.grading.checks import CheckFailed, collect_checks
-from gradekit.grading.gan_loss_checks import GanLosses, WorkedValue, losses_match_the_reference_check
-from gradekit.grading.gan_loss_checks import worked_values_check
+from gradekit.grading.gan_loss_checks import (
+    GanLosses,
+    WorkedValue,
+    losses_match_the_reference_check,
+    worked_values_check,
+)
 from gradekit.grading.op_traces import blocks, expect_returned_by_last_layer, layer_ops, layer_widths
 from gradekit.grading.wire import WireTensor
 
@@ -60,8 +64,8 @@ def test_one_alternating_step_moves_each_network_by_its_own_loss():
         d_optimizer=torch.optim.SGD(discriminator.parameters(), lr=0.1),
         g_optimizer=torch.optim.SGD(generator.parameters(), lr=0.1))
     assert set(losses) == {"d", "g"} and not losses["d"].requires_grad
-    assert all(not torch.equal(a, b) for a, b in zip(before_g, generator.parameters()))
-    assert all(not torch.equal(a, b) for a, b in zip(before_d, discriminator.parameters()))
+    assert all(not torch.equal(a, b) for a, b in zip(before_g, generator.parameters(), strict=True))
+    assert all(not torch.equal(a, b) for a, b in zip(before_d, discriminator.parameters(), strict=True))
 
 
 class LossStudent:

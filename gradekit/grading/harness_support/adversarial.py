@@ -9,7 +9,7 @@ and ``judge = lambda x: D(x, labels)``; the losses are the student's.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import torch
 

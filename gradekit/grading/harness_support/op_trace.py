@@ -11,7 +11,8 @@ its last layer computed, not another tensor of the same shape made beside it.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import torch
 from torch.overrides import TorchFunctionMode
