@@ -39,7 +39,8 @@ def images_for(student, noise_dim: int, label_sets: list[np.ndarray], seed: int 
 def logits_for(student, seed: int, x: np.ndarray, label_sets: list[np.ndarray]) -> list[np.ndarray]:
     """An untrained discriminator's logits for images x under each set of labels."""
     what = f"Discriminator(num_classes=10)(x of shape ({BATCH}, 64), labels)"
-    reply = student.harness("harness:discriminate", seed, tensor(x), [tensor(l, dtype="int64") for l in label_sets])
+    label_tensors = [tensor(labels, dtype="int64") for labels in label_sets]
+    reply = student.harness("harness:discriminate", seed, tensor(x), label_tensors)
     return expect_made_by_the_weights(reply, "logits", what, (BATCH, 1))
 
 

@@ -5,8 +5,7 @@ import torch
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from gradekit.calc.cyclegan import (cycle_consistency_loss, discriminator_ls_loss, generator_ls_loss,
-                                    identity_loss)
+from gradekit.calc.cyclegan import cycle_consistency_loss, discriminator_ls_loss, generator_ls_loss, identity_loss
 from gradekit.grading.api import check, expect_close, expect_real, expect_tensor, tensor
 
 from .metrics import PROBLEM, measure
@@ -64,7 +63,7 @@ def losses_match_the_reference(student, inputs):
 
 @check(points=4)
 def cycles_give_back_held_out_digits(student):
-    """After training, G_BA(G_AB(a)) ≈ a and G_AB(G_BA(b)) ≈ b on held-out digits, though G_AB(a) and G_BA(b) change them"""
+    """After training, G_BA(G_AB(a)) ≈ a and G_AB(G_BA(b)) ≈ b on held-out digits, which the translations change"""
     metrics = measure(student)
     # anchored (decision 1): the identity gives every image back and translates nothing
     PROBLEM.threshold("translation_change").judge(

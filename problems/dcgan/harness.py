@@ -69,7 +69,7 @@ def _fit(images, noise_dim, conv_dim, steps, batch_size, learning_rate, betas, s
 
 
 def trained_generate(z, snapshot_step):
-    """The generator's images after training step ``snapshot_step``, for the noise ``z`` the grader drew, in eval mode."""
+    """The generator's images after step ``snapshot_step`` for the noise ``z`` the grader drew, in eval mode."""
     run = _RUNS.latest("dcgan")
     generator = run["generator"]
     generator.load_state_dict(run["snapshots"][snapshot_step])

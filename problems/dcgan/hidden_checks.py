@@ -21,7 +21,8 @@ least_squares_losses_match_the_reference = losses_match_the_reference_check(
 def generated_faces_have_a_low_fid(student):
     """After training, the FID of generated images against the training faces is below the threshold"""
     metrics = measure(student)
-    snapshots = ", ".join(f"{step}: {fid:.0f}" for step, fid in zip(TRAINING.snapshot_steps, metrics["fids"]))
+    fids = zip(TRAINING.snapshot_steps, metrics["fids"], strict=True)
+    snapshots = ", ".join(f"{step}: {fid:.0f}" for step, fid in fids)
     return PROBLEM.threshold("fid").judge(
         metrics["fid"], f"the best FID of {TRAINING.samples} generated images against the training faces",
         after=f"(after steps {snapshots}) of {metrics['steps']} training steps")

@@ -40,7 +40,7 @@ def generator_upsamples_with_transposed_convolutions(student):
         sides = [shape[-1] for name, shape in layers if name == "conv_transpose2d"]
         others = sorted({name for name, _ in layers if name in UPSAMPLING})
         expect_true(not others, f"{what} upsamples with {', '.join(others)}: use transposed convolutions")
-        doubling = all(later == 2 * earlier for earlier, later in zip(sides, sides[1:]))
+        doubling = all(later == 2 * earlier for earlier, later in zip(sides, sides[1:], strict=False))
         expect_true(len(sides) >= 3 and sides[-3:] == [8, 16, 32] and doubling,
                     f"the transposed convolutions of {what} give images of sides {sides}",
                     "expected each to double the side, the last three giving 8, 16, 32")

@@ -28,7 +28,7 @@ def ring_centers_start_on_the_x_axis_and_turn_counter_clockwise(student):
 
 @check(points=2)
 def a_healthy_generator_covers_every_mode(student):
-    """Samples near all 8 centres cover 8 modes, all high quality; with half of them moved to the origin, still 8, half"""
+    """Samples near all 8 centres cover 8 modes, all high quality; with every other one moved away, 8 modes, half"""
     rng = np.random.default_rng(0)
     samples = np.repeat(CENTERS, 25, axis=0) + MODE_STD * np.clip(rng.standard_normal((200, 2)), -2, 2)
     count, fraction = modes_and_fraction(student, samples, CENTERS, RADIUS, "samples near all 8 centres, radius 0.15")

@@ -59,7 +59,8 @@ def _fit(real_points, noise_dim, hidden, steps, batch_size, learning_rate, seed,
 
     def step(_):
         return support.alternating_step(
-            real=data[batches.next()], fake=lambda: generator(2 * torch.rand(batch_size, noise_dim, generator=draws) - 1),
+            real=data[batches.next()],
+            fake=lambda: generator(2 * torch.rand(batch_size, noise_dim, generator=draws) - 1),
             judge=discriminator, discriminator_loss=submission.discriminator_loss,
             generator_loss=submission.generator_loss, d_optimizer=d_optimizer, g_optimizer=g_optimizer)
 

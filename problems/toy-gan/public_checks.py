@@ -77,7 +77,7 @@ def discriminator_has_three_hidden_layers_the_third_of_width_two(student):
 
 @check(points=1)
 def discriminator_logits_are_affine_in_its_2d_features(student):
-    """features(x) is the last hidden layer: the logits vary with x and are w . features(x) + b, the output layer on top"""
+    """features(x) is the last hidden layer: the logits vary with x and are w . features(x) + b"""
     x = np.random.default_rng(1).uniform(-1.5, 1.5, (64, 2)).astype(np.float32)
     trace = student.harness("harness:discriminator_trace", list(HIDDEN), 1, tensor(x))
     logits = expect_tensor(trace["logits"], "Discriminator(x)", shape=(64, 1)).array.astype(np.float64)
