@@ -44,7 +44,7 @@ def export_student(
     from gradekit.course.course import COURSE_FILE
     from gradekit.grading.problem import ProblemError
     from gradekit.kit.audit import KitLeak
-    from gradekit.kit.export import KitError, export_kit
+    from gradekit.kit.export import KitError, export_kit, kit_assignment_toml
     from gradekit.kit.starter import StarterError
     from gradekit.kit.statement import StatementError
 
@@ -52,9 +52,12 @@ def export_student(
     task = selection.assignment
     # The kit is a course of its own (no references): `gradekit check` in it finds its problems and assignment.
     extra = {COURSE_FILE: f"title = {json.dumps(selection.course.title + ' (student kit)')}\n"}
-    if task is not None:
-        extra[f"assignments/{task.path.name}"] = task.path.read_text(encoding="utf-8")
     try:
+        if task is not None:  # worth the public checks' share of its points, as the kit's problems are
+            shares = {p.id: sum(c.points for c in p.checks("public")) / p.points for p in selection.problems
+                      if p.points > 0}
+            extra[f"assignments/{task.path.name}"] = kit_assignment_toml(task.path.read_text(encoding="utf-8"),
+                                                                         shares)
         path = export_kit(selection.problems, out, references_dir=selection.course.references_dir,
                           install_command=install_command, as_zip=format is KitFormat.zip, extra_files=extra,
                           wheel=wheel)

@@ -187,6 +187,31 @@ def kit_problem_toml(toml: str, public_points: float) -> str:
     return rewritten
 
 
+def kit_assignment_toml(toml: str, shares: dict[str, float]) -> str:
+    """An assignment file for the kit: each problem given its points explicitly (``{id = "maxout", points = 2}``)
+    is worth its public checks' share of them there (2 x 4 / 10 = 0.8), as the kit's problem.toml says
+    ``points`` = the public checks' points: a check then weighs in the kit's ``check --assignment`` what it
+    weighs in the instructor's grade. ``shares``: problem id -> public points / all its points. Problems
+    listed by id alone already take the kit's problem.toml points."""
+    original = toml_loads(toml)
+    expected = {}
+    rewritten = toml
+    for entry in original.get("problems", []):
+        if not isinstance(entry, dict) or "points" not in entry or entry.get("id") not in shares:
+            continue
+        points = round(float(entry["points"]) * shares[entry["id"]], 9)
+        pattern = re.compile(r'(\{\s*id\s*=\s*"' + re.escape(entry["id"]) + r'"\s*,\s*points\s*=\s*)[^,}\s]+')
+        rewritten, count = pattern.subn(lambda match: f"{match.group(1)}{points:g}", rewritten)
+        if count != 1:
+            raise KitError(f"assignment: expected one {{id = \"{entry['id']}\", points = ...}} entry, written on one line")
+        expected[entry["id"]] = points
+    written = {e["id"]: e.get("points") for e in toml_loads(rewritten).get("problems", []) if isinstance(e, dict)}
+    if any(abs(written[key] - value) > 1e-9 for key, value in expected.items()):
+        raise KitError("assignment: its points could not be rewritten to the public checks' share")
+    note = "# In this kit each problem is worth its public checks' share of its points in the assignment.\n"
+    return note + rewritten if expected else rewritten
+
+
 def _notebook_introduction(members: list[KitProblem]) -> str:
     titles = "\n".join(f"- {k.problem.title} (`{k.problem.module}`)" for k in members)
     return (f"# Assignment\n\n{titles}\n\nFill in each starter cell: replace every `raise NotImplementedError` "

@@ -157,3 +157,16 @@ def test_cli_reports_an_unknown_problem(tmp_path):
     result = CliRunner().invoke(app, ["export-student", "-p", "no-such-problem", "--out", str(tmp_path / "k"),
                                       "--problems-dir", str(REPO / "problems")])
     assert result.exit_code == 2 and "no-such-problem" in result.output
+
+
+def test_the_kits_assignment_gives_each_problem_its_public_share_of_the_points():
+    """In the kit, problem.toml's points are the public checks'; the assignment's points follow, so a check
+    weighs in the kit's `check --assignment` what it weighs in the instructor's grade."""
+    from gradekit.kit.export import kit_assignment_toml
+    from gradekit.tomlfile import loads
+
+    original = ('title = "Exam"\nproblems = [\n    {id = "maxout", points = 2},  # Q1\n    "tf-idf",\n'
+                '    {id="pooling",points=5},\n]\n')
+    kit = loads(kit_assignment_toml(original, {"maxout": 0.4, "tf-idf": 0.5, "pooling": 0.5}))
+    assert kit["problems"] == [{"id": "maxout", "points": 0.8}, "tf-idf", {"id": "pooling", "points": 2.5}]
+    assert kit["title"] == "Exam"
