@@ -88,12 +88,12 @@ class AssignmentGrade:
         due = self.assignment.due.isoformat() if self.assignment.due else "no due date"
         console.print(f"[bold]{escape(self.assignment.title)}[/] [dim]({escape(self.assignment.name)}; due {due}; "
                       f"{self.assignment.late.describe()})[/]", highlight=False)
-        render_rich(self.report, console)
-        if self.lateness.submitted_at is not None:
+        if self.lateness.submitted_at is not None:  # above the table, whose scores are before the penalty
             style = "yellow" if self.lateness.penalty else "green"
-            console.print(f"\n[{style}]{self.lateness.describe()}[/]: score {self.score:g} / {self.max_score:g}"
-                          + (f" (before the penalty {self.score_before_penalty:g})" if self.lateness.penalty else ""),
-                          highlight=False)
+            console.print(f"[{style}]{self.lateness.describe()}[/]: score {self.score:g} / {self.max_score:g}"
+                          + (f" (the table below is before the penalty: {self.score_before_penalty:g})"
+                             if self.lateness.penalty else ""), highlight=False)
+        render_rich(self.report, console)
 
 
 def grade_under(report: SubmissionReport, assignment: Assignment,
