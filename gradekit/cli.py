@@ -6,8 +6,6 @@ function takes keyword arguments, so tests can call it directly.
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from gradekit.commands import register_all
@@ -32,4 +30,4 @@ def main() -> None:  # pragma: no cover - console entry point
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -10,8 +10,8 @@ from typing import Any
 
 try:
     import tomllib  # novermin (3.11+; the except branch is 3.10)
-except ImportError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+except ImportError:  # Python 3.10 (mypy checks as 3.10, where no-redef is unused: no tomllib to redefine)
+    import tomli as tomllib  # type: ignore[no-redef,unused-ignore]
 
 TOMLDecodeError = tomllib.TOMLDecodeError
 loads = tomllib.loads

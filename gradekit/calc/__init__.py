@@ -10,8 +10,12 @@ importable by its checks without a reinstall.
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from gradekit.course.references import initial_path
+
+if TYPE_CHECKING:  # for mypy only: the modules live in the course's references/, found at run time
+    def __getattr__(name: str) -> Any: ...
 
 __path__[:] = initial_path()  # noqa: F821  (a package's __path__ is set by the import system)
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import base64
 import io
+from typing import cast
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from gradekit.class_report.statistics import CheckStatistics, ScoreDistribution
 
@@ -45,7 +47,7 @@ def histogram_figure(distribution: ScoreDistribution, *, width: float = 3.6, hei
     edges = np.asarray(distribution.histogram.edges)
     counts = np.asarray(distribution.histogram.counts)
     axes.bar((edges[:-1] + edges[1:]) / 2, counts, width=np.diff(edges) * 0.85, color=BAR, zorder=2)
-    if distribution.mean is not None:
+    if distribution.mean is not None and distribution.median is not None:  # both, or neither (no students)
         axes.axvline(distribution.mean, color=MEAN, linewidth=1.4, zorder=3, label=f"mean {distribution.mean:.3g}")
         axes.axvline(distribution.median, color=MEDIAN, linewidth=1.4, linestyle="--", zorder=3,
                      label=f"median {distribution.median:.3g}")
@@ -55,8 +57,9 @@ def histogram_figure(distribution: ScoreDistribution, *, width: float = 3.6, hei
     axes.set_ylim(0, max(1, counts.max(initial=0)) * 1.25)
     axes.set_xlabel(f"score (of {distribution.max_score:g})", fontsize=8, color=INK)
     axes.set_ylabel("students", fontsize=8, color=INK)
-    axes.yaxis.get_major_locator().set_params(integer=True)
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    # the default locators are MaxNLocators (AutoLocator), which take integer=; the Locator base does not
+    cast(MaxNLocator, axes.yaxis.get_major_locator()).set_params(integer=True)
+    cast(MaxNLocator, axes.xaxis.get_major_locator()).set_params(integer=True)
     axes.tick_params(labelsize=7.5, colors=INK, length=2)
     axes.grid(axis="y", color="#e5e5e5", linewidth=0.6, zorder=0)
     for side in ("top", "right"):
@@ -70,8 +73,9 @@ def check_map_figure(checks: list[CheckStatistics], *, width: float = 5.0, heigh
     axes = figure.add_subplot()
     axes.axhline(0, color="#999999", linewidth=0.8, zorder=1)
     axes.axhspan(-1.05, 0, color="#fbe9e9", zorder=0)
-    shown = [c for c in checks if c.pass_rate is not None]
-    for check in shown:
+    for check in checks:
+        if check.pass_rate is None:  # no point to draw
+            continue
         y = check.discrimination if check.discrimination is not None else 0.0
         marker = "o" if check.discrimination is not None else "x"  # x: undefined, drawn on the axis
         colour = FLAGGED if check.flags else FINE

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Mapping
+from collections.abc import Mapping
 
 import jinja2
 from markupsafe import Markup, escape
@@ -35,8 +35,8 @@ def to_html(stats: ClassStatistics, *, source: str, titles: Mapping[str, str] | 
         check_map=data_uri(check_map_figure(list(stats.checks))) if stats.checks else None,
         checks_of={p.id: [c for c in stats.checks if c.problem == p.id] for p in stats.problems},
         explain=FLAG_EXPLANATIONS,
-        label=lambda id: _label(id, {**titles, **{a.id: a.title for a in stats.assignments if a.title}}), fmt=_fmt, pct=_pct, seconds=_seconds, failure=_failure,
-        breakable=_breakable)
+        label=lambda id: _label(id, {**titles, **{a.id: a.title for a in stats.assignments if a.title}}),
+        fmt=_fmt, pct=_pct, seconds=_seconds, failure=_failure, breakable=_breakable)
 
 
 def _label(id: str, titles: Mapping[str, str]) -> str:

@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 import numpy as np
 from scipy import stats
@@ -147,7 +147,7 @@ class ClassStatistics:
     def slowest(self) -> list[ScoreDistribution]:
         """Problems by time per student, slowest first (only where the reports record time)."""
         timed = [p for p in self.problems if p.seconds_per_student is not None]
-        return sorted(timed, key=lambda p: -p.seconds_per_student)
+        return sorted(timed, key=lambda p: -(p.seconds_per_student or 0.0))
 
     def to_json(self) -> dict:
         return {
@@ -215,7 +215,8 @@ def histogram(scores: np.ndarray, max_score: float) -> Histogram:
     else:
         edges = np.linspace(0.0, top, EVEN_BINS + 1)
     counts, _ = np.histogram(scores, bins=edges)
-    return Histogram(tuple(round(float(e), 9) for e in edges), tuple(int(c) for c in counts))  # 1.8, not 1.7999999999999998
+    rounded = tuple(round(float(e), 9) for e in edges)  # 1.8, not 1.7999999999999998
+    return Histogram(rounded, tuple(int(c) for c in counts))
 
 
 def point_biserial(passed: np.ndarray, rest: np.ndarray) -> float | None:

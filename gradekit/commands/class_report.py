@@ -77,7 +77,8 @@ def _problem_texts(course: Optional[Path], problems_dir: Optional[Path],
         problems = [p for p in select(course=course, problems_dir=problems_dir).problems if p.id in ids]
     except (CourseError, AssignmentError, ProblemError):
         return {}, {}
-    titles, descriptions = {}, {}
+    titles: dict[str, str] = {}
+    descriptions: dict[tuple[str, str], str] = {}
     for problem in problems:
         titles[problem.id] = problem.title
         try:

@@ -11,9 +11,20 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from gradekit.commands.common import (AssignmentOption, CourseOption, JobsOption, ProblemOption, ProblemsDirOption,
-                                      err, fail, grade_with_progress, out, select, to_stdout, warn)
-
+from gradekit.commands.common import (
+    AssignmentOption,
+    CourseOption,
+    JobsOption,
+    ProblemOption,
+    ProblemsDirOption,
+    err,
+    fail,
+    grade_with_progress,
+    out,
+    select,
+    to_stdout,
+    warn,
+)
 
 REPORT_FILE_WIDTH = 100  # columns of the rich report written with --output (a file has no terminal to ask)
 
@@ -68,9 +79,10 @@ def grade(
         return
     warn(report)
     if format is ReportFormat.rich:  # the same report, as plain text for the file (no colours, no escapes)
-        page = Console(file=io.StringIO(), width=REPORT_FILE_WIDTH, no_color=True, highlight=False)
+        buffer = io.StringIO()
+        page = Console(file=buffer, width=REPORT_FILE_WIDTH, no_color=True, highlight=False)
         graded.render_rich(page) if graded else render_rich(report, page)
-        text = page.file.getvalue().rstrip("\n")
+        text = buffer.getvalue().rstrip("\n")
     elif format is ReportFormat.gradescope:
         text = json.dumps(graded.to_gradescope() if graded else to_gradescope(report), indent=2)
     else:

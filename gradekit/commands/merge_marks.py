@@ -28,7 +28,8 @@ def merge_marks(
     """
     from gradekit.grading.output import OutputError, OutputInUse
     from gradekit.lms.hand_marks import MarksError
-    from gradekit.lms.merge import merge_marks as merge, read_marks
+    from gradekit.lms.merge import merge_marks as merge
+    from gradekit.lms.merge import read_marks
 
     try:
         result = merge(out, read_marks(marks))

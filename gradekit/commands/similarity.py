@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import JustifyMethod
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -93,8 +94,9 @@ def similarity(
                           "notes": notes}, indent=2, ensure_ascii=False))
     else:
         table = Table(title=f"{len(flagged)} pair(s) flagged at {threshold:.0%}", title_justify="left")
-        for name, justify in (("problem", "left"), ("student", "left"), ("student", "left"),
-                              ("similarity", "right"), ("shared", "right")):
+        columns: tuple[tuple[str, JustifyMethod], ...] = (
+            ("problem", "left"), ("student", "left"), ("student", "left"), ("similarity", "right"), ("shared", "right"))
+        for name, justify in columns:
             table.add_column(name, justify=justify, overflow="fold")
         for problem_id, pair in flagged:
             table.add_row(problem_id, Text(pair.a.student), Text(pair.b.student), f"{pair.similarity:.0%}",

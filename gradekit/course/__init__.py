@@ -3,8 +3,16 @@
     from gradekit.course import resolve_course, load_assignment
 """
 
-from gradekit.course.course import (COURSE_FILE, Course, CourseError, bundled_course_root, find_upward,
-                                    load_course, resolve_course, resolve_problems_dir)
+from gradekit.course.course import (
+    COURSE_FILE,
+    Course,
+    CourseError,
+    bundled_course_root,
+    find_upward,
+    load_course,
+    resolve_course,
+    resolve_problems_dir,
+)
 from gradekit.course.references import use_references, use_references_beside
 
 __all__ = ["COURSE_FILE", "Course", "CourseError", "bundled_course_root", "find_upward", "load_course",

@@ -25,7 +25,6 @@ from typing import Literal
 
 from gradekit.tomlfile import TOMLDecodeError, loads
 
-
 COURSE_FILE = "course.toml"
 FOLDERS = ("problems", "references", "assignments", "questions", "templates")
 COURSE_ENV = "GRADEKIT_COURSE"

@@ -111,7 +111,8 @@ class ArithmeticQueries:
 
     def flat(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """a, b, c with each image as a row: (Q, k, 768)."""
-        return tuple(group.reshape(*group.shape[:2], -1) for group in (self.a, self.b, self.c))
+        a, b, c = (group.reshape(*group.shape[:2], -1) for group in (self.a, self.b, self.c))
+        return a, b, c
 
 
 def arithmetic_queries(count: int, exemplars: int = 12, seed: int = 0) -> ArithmeticQueries:

@@ -65,8 +65,8 @@ def make_faces(count: int, seed: int = 0) -> Faces:
     def paint(where: np.ndarray, colour: np.ndarray, shape, *params) -> None:
         """Paint ``shape(x, y, *params)`` in ``colour`` over the faces selected by ``where``."""
         chosen = slice(None) if where.all() else np.flatnonzero(where)
-        params = [p[chosen] if isinstance(p, np.ndarray) else p for p in params]
-        alpha = np.clip(0.5 - shape(x, y, *params), 0.0, 1.0)[..., None]  # (n, 32, 32, 1) pixel coverage
+        picked = [p[chosen] if isinstance(p, np.ndarray) else p for p in params]
+        alpha = np.clip(0.5 - shape(x, y, *picked), 0.0, 1.0)[..., None]  # (n, 32, 32, 1) pixel coverage
         colour = colour[chosen, None, None, :] if colour.ndim == 2 else colour  # (n, 1, 1, 3) or (3,)
         below = canvas[chosen]
         below += alpha * (colour - below)  # alpha compositing: (1 - alpha) * below + alpha * colour

@@ -68,7 +68,7 @@ def load_mnist(directory: Path | str) -> ImageSplit:
     if missing:
         raise DataError(f"MNIST not found in {directory}: missing {', '.join(missing)} "
                         "(each may also be gzipped, name.gz)")
-    arrays = {key: read_idx(path) for key, path in found.items()}
+    arrays = {key: read_idx(path) for key, path in found.items() if path is not None}  # all of them, by now
     for part in ("train", "test"):
         images, labels = arrays[f"{part}_images"], arrays[f"{part}_labels"]
         if images.ndim != 3 or labels.ndim != 1 or len(images) != len(labels):

@@ -11,7 +11,7 @@ Markdown, links or HTML.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from gradekit.feedback.model import CheckView, Feedback, ProblemView
 
@@ -75,6 +75,8 @@ def check_markdown(check: CheckView, *, figure_link: Callable[[str], str] | None
 
 def late_line(feedback: Feedback) -> str:
     late = feedback.late
+    if late is None:  # on time: nothing to say
+        return ""
     return (f"{late.days_late} day(s) late ({late.policy}): {late.score_before_penalty:g} "
             f"less {late.penalty:.0%} is {feedback.score:g} / {feedback.max_score:g}")
 

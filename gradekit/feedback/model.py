@@ -15,9 +15,9 @@ only how many there are and the points they gave.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Mapping
 
 SMALLEST_INPUT = "smallest failing input: "
 

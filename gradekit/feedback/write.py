@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Mapping
 from urllib.parse import quote
 
 from gradekit.feedback.html import feedback_html
@@ -53,11 +53,16 @@ def write_feedback(out: Path, reports: Mapping[str, dict], texts: Mapping[str, P
         figures = figures_folder(out, student)
         feedback = feedback_of(student, report, texts, show_hidden=show_hidden, hidden_note=note,
                                figure_bytes=lambda file, root=figures: _read_figure(root, file))
-        link = f"../{quote(figures.name)}/"
-        write_atomically(folder / f"{student}.md", feedback_markdown(feedback, figure_link=lambda f: link + quote(f)))
+        write_atomically(folder / f"{student}.md", feedback_markdown(feedback, figure_link=_links_into(figures)))
         write_atomically(folder / f"{student}.html", feedback_html(feedback))
         written.students.append(student)
     return written
+
+
+def _links_into(figures: Path) -> Callable[[str], str]:
+    """A figure file's address from the feedback page: in the student's figures folder, beside ``feedback/``."""
+    base = f"../{quote(figures.name)}/"
+    return lambda file: base + quote(file)
 
 
 def _read_figure(root: Path, file: str) -> bytes | None:

@@ -6,8 +6,18 @@
 
 from gradekit.grading.attachments import Figure, attach_figure, image_rows
 from gradekit.grading.checks import CheckFailed, check
-from gradekit.grading.expect import (expect_array, expect_between, expect_close, expect_equal, expect_finite,
-                                     expect_int, expect_real, expect_tensor, expect_true, show)
+from gradekit.grading.expect import (
+    expect_array,
+    expect_between,
+    expect_close,
+    expect_equal,
+    expect_finite,
+    expect_int,
+    expect_real,
+    expect_tensor,
+    expect_true,
+    show,
+)
 from gradekit.grading.student import Student, StudentRaised, generator, tensor
 
 __all__ = ["CheckFailed", "Figure", "Student", "StudentRaised", "attach_figure", "check", "expect_array",

@@ -28,10 +28,10 @@ import io
 import math
 import os
 import re
+from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
 FIGURES_SUFFIX = ".figures"  # OUT/<student>.figures/ beside OUT/<student>.json
 FIGURE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")  # part of a file name: no path, no surprises
@@ -136,7 +136,7 @@ def image_rows(name: str, caption: str, rows: Sequence, *, side: int | None = No
     pixels = (mosaic(grid) * 255).round().astype(np.uint8)
     scale = max(1, TILE_PIXELS // max(height, width))
     image = Image.fromarray(pixels, mode="L").resize((pixels.shape[1] * scale, pixels.shape[0] * scale),
-                                                     Image.NEAREST)
+                                                     Image.Resampling.NEAREST)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return Figure(name, caption, buffer.getvalue())

@@ -96,7 +96,8 @@ def _check_json(problem_id: str, check: CheckResult) -> dict:
     data = {"name": check.name, "score": check.score, "max_score": check.max_score, "visibility": check.visibility,
             "passed": check.passed, "message": check.message}
     if check.measurements:
-        data["measurements"] = [{"name": m.name, "value": m.value, "direction": m.direction} for m in check.measurements]
+        data["measurements"] = [{"name": m.name, "value": m.value, "direction": m.direction}
+                                for m in check.measurements]
     if check.figures:
         data["figures"] = [{"name": f.name, "caption": f.caption, "file": figure_file(problem_id, check.name, f.name)}
                            for f in check.figures]

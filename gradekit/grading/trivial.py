@@ -89,6 +89,8 @@ def _reference_file(problem: Problem, references_dir: Path | None) -> Path:
     if references_dir is None:
         from gradekit.calc import REFERENCES_DIR  # the instructor's checkout
 
+        if REFERENCES_DIR is None:  # an install without a course's references (a student's kit)
+            raise ProblemError(f"{problem.id}: no references folder to derive the trivial submissions from")
         references_dir = REFERENCES_DIR
     path = Path(references_dir) / f"{problem.module}.py"
     if not path.is_file():

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from gradekit.grading.problem import Problem, ProblemError, validate
 from gradekit.grading.runner import grade_submission
@@ -153,4 +153,6 @@ def _references(references_dir: Path | None) -> Path:
         return Path(references_dir)
     from gradekit.calc import REFERENCES_DIR
 
+    if REFERENCES_DIR is None:  # an install without a course's references (a student's kit)
+        raise ProblemError("no references folder to grade (name one)")
     return REFERENCES_DIR

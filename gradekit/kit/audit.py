@@ -112,7 +112,7 @@ def _gradekit_file(module: str) -> Path | None:
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parsed(path: Path) -> ast.Module:
     return ast.parse(path.read_text(), str(path))
 

@@ -14,7 +14,7 @@ import ast
 from pathlib import Path
 
 from gradekit.grading.problem import CHECK_FILES, Problem
-from gradekit.kit.audit import KitLeak, SECRET_FILES, secret_imports
+from gradekit.kit.audit import SECRET_FILES, KitLeak, secret_imports
 
 
 def public_files(problem: Problem) -> list[Path]:

@@ -55,7 +55,7 @@ def assignment_notebook(problems: list[NotebookProblem], introduction: str, fina
 
 def _cell(kind: str, cell_id: str, text: str) -> dict:
     lines = text.rstrip("\n").splitlines(keepends=True)
-    cell = {"cell_type": kind, "id": cell_id, "metadata": {}, "source": lines}
+    cell: dict[str, object] = {"cell_type": kind, "id": cell_id, "metadata": {}, "source": lines}
     if kind == "code":
         cell |= {"execution_count": None, "outputs": []}
     return cell

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Mapping, Sequence
+from typing import Literal
 
 from gradekit.lms.roster import Member, RosterError
 from gradekit.safe_text import csv_cell
@@ -85,6 +86,8 @@ def gradebook(target: Target, grades: Mapping[str, Grade], roster: Sequence[Memb
         grade = grades.get(stem, blank)
         return _number(grade.score) if grade is not None else ""
 
+    header: tuple[str, ...]
+    rows: list[tuple[str, ...]]
     if target == "canvas":
         _need(members.values(), lambda m: m.id or m.sis_id, "id or sis_id (Canvas matches rows by them)")
         header = ("Student", "ID", "SIS User ID", "Section", column)

@@ -16,7 +16,7 @@ due, ``hidden`` otherwise):
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from collections.abc import Mapping
 
 from gradekit.feedback.markdown import check_markdown
 from gradekit.feedback.model import ProblemText, feedback_of
@@ -31,7 +31,7 @@ def autograder_results(gradescope: dict, report: dict, texts: Mapping[str, Probl
         raise ValueError(f"{len(tests)} Gradescope tests for {len(checks)} checks: not the same grading")
     views = {(p.id, c.name): c for p in feedback_of("", report, texts, show_hidden=True).problems for c in p.checks}
     enriched = []
-    for (problem_id, check), test in zip(checks, tests):
+    for (problem_id, check), test in zip(checks, tests, strict=True):
         view = views.get((problem_id, check.get("name", "")))
         enriched.append({**test, "output": _output(view) if view is not None else test.get("output", "")})
     results = {**gradescope, "tests": enriched, "output_format": "md", "execution_time": round(seconds, 1)}

@@ -23,8 +23,8 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 HAND_PROBLEM = "hand-marked"  # the problem hand-marked items join when the file names none
 HAND_TITLE = "Marked by hand"
@@ -61,7 +61,9 @@ def parse_marks(text: str, source: str = "marks") -> list[HandMark]:
     if missing:
         raise MarksError(f"{source}: the header needs the column(s) {', '.join(missing)} "
                          f"(found: {', '.join(f for f in fields if f) or 'nothing'})")
-    marks, faults, seen = [], [], {}
+    marks: list[HandMark] = []
+    faults: list[str] = []
+    seen: dict[tuple[str, str, str], int] = {}  # (student, problem, item) -> the row that marked it
     for row in reader:
         cells = {column: (row.get(fields[column]) or "").strip() for column in REQUIRED + OPTIONAL if column in fields}
         if not any(cells.values()):

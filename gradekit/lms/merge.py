@@ -39,10 +39,11 @@ def merge_marks(out: Path, marks: list[HandMark]) -> Merged:
     for mark in marks:
         by_student.setdefault(student_name(Path(mark.student)), []).append(mark)
     with exclusive(out):
-        reports = {student: read_report(out / f"{student}{REPORT_SUFFIX}") for student in by_student}
-        unknown = sorted(student for student, report in reports.items() if report is None)
+        found = {student: read_report(out / f"{student}{REPORT_SUFFIX}") for student in by_student}
+        unknown = sorted(student for student, report in found.items() if report is None)
         if unknown:
             raise MarksError(f"no report in {out} for: {', '.join(unknown)} (a typo, or not graded yet?)")
+        reports = {student: report for student, report in found.items() if report is not None}
         faults, merged = [], {}
         for student, report in reports.items():
             try:

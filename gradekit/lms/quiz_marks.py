@@ -13,7 +13,8 @@ from gradekit.sheets.key import Key
 
 def quiz_hand_marks(marks: list[HandMark], key: Key) -> dict[str, dict[str, str]]:
     """student -> short question id -> its points (as ``mark_answers`` takes them); every fault a ``MarksError``."""
-    faults, found = [], {}
+    faults: list[str] = []
+    found: dict[str, dict[str, str]] = {}
     for mark in marks:
         where = f"row {mark.row}: {mark.student}'s {mark.item!r}"
         question = next((q for q in key.sheets.get(mark.student, []) if q.id == mark.item), None)

@@ -9,20 +9,35 @@ colour, in [0, 1].
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Protocol, cast
 
 import numpy as np
 import torch
 from torch import Tensor, nn
 
-from gradekit.calc.autoencoder import (Autoencoder, ConvAutoencoder, SparseAutoencoder,
-                                       reconstruction_loss, sparsity_penalty)
+from gradekit.calc.autoencoder import (
+    Autoencoder,
+    ConvAutoencoder,
+    SparseAutoencoder,
+    reconstruction_loss,
+    sparsity_penalty,
+)
 from gradekit.calc.denoising_autoencoder import DenoisingAutoencoder, add_patch_noise, denoising_loss
 from gradekit.metrics.reconstruction import fraction_inactive, linear_probe_accuracy, mean_squared_error, psnr
 from gradekit.models.training import TrainConfig, TrainedModel, fit
 
 KINDS = ("undercomplete", "sparse", "conv")
+
+
+class Coder(Protocol):
+    """What gradekit.calc.autoencoder's models add to an nn.Module (whose other attributes mypy reads as
+    tensors or modules): a code, and back."""
+
+    def encode(self, x: Tensor, /) -> Tensor: ...
+
+    def decode(self, code: Tensor, /) -> Tensor: ...
 
 
 @dataclass(frozen=True)
@@ -65,9 +80,11 @@ def build_autoencoder(kind: str, image_shape: tuple[int, ...], config: Autoencod
 
 def autoencoder_objective(kind: str, model: nn.Module, config: AutoencoderConfig) -> Callable[[Tensor], Tensor]:
     """The loss of a batch of model inputs: reconstruction, plus the L1 code penalty when sparse."""
+    coder = cast(Coder, model)
+
     def loss(x: Tensor) -> Tensor:
-        code = model.encode(x)
-        value = reconstruction_loss(model.decode(code), x)
+        code = coder.encode(x)
+        value = reconstruction_loss(coder.decode(code), x)
         if kind == "sparse":
             value = value + config.sparsity_weight * sparsity_penalty(code)
         return value
@@ -90,8 +107,9 @@ def train_autoencoder(kind: str, train_images: Tensor, test_images: Tensor, conf
 def encode_and_reconstruct(trained: TrainedModel, images: Tensor) -> tuple[Tensor, Tensor]:
     """Codes (N, k) and reconstructions shaped like ``images``."""
     trained.model.eval()
-    code = trained.model.encode(model_inputs(trained.kind, images))
-    recon = as_images(trained.kind, trained.model.decode(code), tuple(images.shape[1:]))
+    coder = cast(Coder, trained.model)
+    code = coder.encode(model_inputs(trained.kind, images))
+    recon = as_images(trained.kind, coder.decode(code), tuple(images.shape[1:]))
     return code, recon
 
 

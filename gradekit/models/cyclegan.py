@@ -13,16 +13,22 @@ drawn from its pool of past fakes.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 import torch
 from torch import Tensor
 
-from gradekit.calc.cyclegan import (ImagePool, PatchDiscriminator, ResnetGenerator, cycle_consistency_loss,
-                                    discriminator_ls_loss, generator_ls_loss, identity_loss)
+from gradekit.calc.cyclegan import (
+    ImagePool,
+    PatchDiscriminator,
+    ResnetGenerator,
+    cycle_consistency_loss,
+    discriminator_ls_loss,
+    generator_ls_loss,
+    identity_loss,
+)
 from gradekit.data.domains import DomainPair, red_part, white_part
 from gradekit.models.signed_images import to_unit
 from gradekit.models.training import History
@@ -50,7 +56,7 @@ class CycleGAN:
     d_a: PatchDiscriminator
     d_b: PatchDiscriminator
 
-    def to(self, device) -> "CycleGAN":
+    def to(self, device) -> CycleGAN:
         for net in (self.g_ab, self.g_ba, self.d_a, self.d_b):
             net.to(device)
         return self
@@ -101,9 +107,9 @@ def train_cyclegan(train_a: Tensor, train_b: Tensor, config: CycleGANConfig, *,
     pool_a = ImagePool(config.pool_size, torch.Generator().manual_seed(config.seed + 1))
     pool_b = ImagePool(config.pool_size, torch.Generator().manual_seed(config.seed + 2))
     batches = zip(random_batches(train_a, config.batch_size, shuffle),
-                  random_batches(train_b, config.batch_size, shuffle))
+                  random_batches(train_b, config.batch_size, shuffle), strict=True)
     history = CycleGANHistory()
-    for step, (a, b) in zip(range(1, config.steps + 1), batches):
+    for step, (a, b) in zip(range(1, config.steps + 1), batches, strict=False):
         for net in (nets.g_ab, nets.g_ba, nets.d_a, nets.d_b):
             net.train()
         fake_b, fake_a = nets.g_ab(a), nets.g_ba(b)  # (B, C, H, W) each

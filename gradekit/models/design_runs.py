@@ -132,12 +132,13 @@ def _describe(run: dict) -> str:
     margins = ", ".join(f"{name} {run['metrics'][name]:.4g} ({room:+.0%})" for name, room in run["margins"].items())
     return (f"{run['design']}: {run['score']:g}/{run['points']:g}"
             + (f", failed {run['failed']}" if run["failed"] else "")
-            + f"; {margins}; steps {run['steps']}, {run['train_seconds']} s training, {run['grading_seconds']} s graded")
+            + f"; {margins}; steps {run['steps']}, {run['train_seconds']} s training,"
+            + f" {run['grading_seconds']} s graded")
 
 
 def main(argv: list[str] | None = None) -> int:
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("problems", nargs="*", help="problem ids, e.g. vae")
@@ -158,8 +159,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task(f"{problem.id}: grading {len(population)} designs", total=len(population))
-            runs = run_designs(problem, population, lambda run: (progress.advance(task),
-                                                                 console.print(_describe(run))))
+
+            def on_design(run: dict, progress: Progress = progress, task: TaskID = task) -> None:
+                progress.advance(task)
+                console.print(_describe(run))
+
+            runs = run_designs(problem, population, on_design)
         trouble += [f"{problem.id}/{why}" for why in unsound(runs)]
         if not args.check and not args.designs:
             console.print(f"wrote {record(problem, runs)}")

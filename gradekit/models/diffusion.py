@@ -9,8 +9,8 @@ submission's (``references/ddpm.py`` through ``gradekit.calc``); the schedule is
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import torch
 from torch import Tensor
@@ -57,7 +57,7 @@ def train_ddpm(train_images: Tensor, test_images: Tensor, config: DDPMConfig, *,
 
     @torch.no_grad()
     def after_step(step: int, loss: float) -> None:
-        for kept, new in zip(average.parameters(), model.parameters()):
+        for kept, new in zip(average.parameters(), model.parameters(), strict=True):
             kept.lerp_(new, 1 - config.ema_decay)
         if on_step is not None:
             on_step(step, loss)
@@ -87,5 +87,5 @@ def reverse_process(model: UNet, config: DDPMConfig, count: int, shape: tuple[in
     each state was reached at (T for x_T, then the training step τ_i each state was denoised at)."""
     model.eval()
     a_bar = config.alpha_bar().to(next(model.parameters()).device)
-    taus, states = zip(*reverse_chain(model, (count, *shape), a_bar, steps, generator))
+    taus, states = zip(*reverse_chain(model, (count, *shape), a_bar, steps, generator), strict=True)
     return torch.stack(states, dim=1), list(taus)

@@ -11,8 +11,8 @@ submission's (``references/dcgan.py``, ``references/cgan.py`` through
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import torch
 from torch import Tensor, nn

@@ -37,8 +37,10 @@ def metrics_module(problem: Problem):
     return importlib.import_module(f"{problem.package_name}.metrics")
 
 
-def measure_references(problem: Problem, seeds: list[int], submission: Path = REFERENCES_DIR) -> list[dict]:
+def measure_references(problem: Problem, seeds: list[int], submission: Path | None = REFERENCES_DIR) -> list[dict]:
     """``metrics.measure(student, seed)`` for each seed, each in a fresh sandboxed worker."""
+    if submission is None:  # gradekit.calc found no course references (an install without them)
+        raise RuntimeError(f"no references folder to measure {problem.id} on")
     metrics = metrics_module(problem)
     staging = make_staging_dir()
     try:

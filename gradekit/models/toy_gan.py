@@ -8,8 +8,9 @@ both arrive through ``gradekit.calc``. The loop is ``gans.train_gan``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import cast
 
 import numpy as np
 import torch
@@ -62,7 +63,8 @@ def curve_metrics(points: np.ndarray) -> dict[str, float]:
 @torch.no_grad()
 def discriminator_features(discriminator: nn.Module, points: np.ndarray) -> np.ndarray:
     """The discriminator's 2-D third hidden layer for points (N, 2): (N, 2)."""
-    return discriminator.features(torch.as_tensor(points, dtype=torch.float32)).numpy()
+    features = cast(Callable[[Tensor], Tensor], discriminator.features)  # the reference Discriminator's method
+    return features(torch.as_tensor(points, dtype=torch.float32)).numpy()
 
 
 # ---------------------------------------------------------------- the ring of Gaussians

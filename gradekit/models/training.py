@@ -7,8 +7,8 @@ optional ``on_step`` callback (the command draws a progress bar with it).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
 import torch
 from torch import Tensor, nn

@@ -9,8 +9,8 @@ reparameterization are ``gradekit.calc.gaussian_kl`` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 import numpy as np
 import torch

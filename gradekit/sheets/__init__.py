@@ -13,8 +13,8 @@ same inputs give the same quiz and the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from gradekit.sheets.bank import load_bank
 from gradekit.sheets.generate import Variant, make_quiz, parse_questions

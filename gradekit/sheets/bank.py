@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
@@ -45,7 +46,7 @@ class BankError(Exception):
 class Item:
     topic: str  # the file's stem, e.g. "vae"
     id: str
-    kind: str
+    kind: Literal["truefalse", "multichoice", "short"]  # one of KINDS
     prompt: str
     explanation: str
     source: str = ""

@@ -15,13 +15,14 @@ own (the problem's ``exam()``), for checking the key against worked answers.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Sequence
+from typing import Literal
 
 from gradekit.sheets.bank import KINDS, Bank, Item
 from gradekit.sheets.model import Question, Quiz, Sheet
 from gradekit.sheets.seeding import check_seed, rng_for
-from gradekit.sheets.variants import Variants, VariantError
+from gradekit.sheets.variants import VariantError, Variants
 
 Variant = Literal["random", "exam"]
 

@@ -22,8 +22,9 @@ import csv
 import io
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from gradekit.sheets.key import Key, KeyQuestion
 from gradekit.sheets.model import LETTERS
@@ -189,7 +190,7 @@ def _numeric_share(question: KeyQuestion, given: str) -> float:
         raise CellError(f"expected {len(expected)} number{'s' * (len(expected) != 1)}, "
                         f"got {len(numbers)} in {given!r}")
     right = sum(abs(g - e) <= question.tolerance + ROUNDING_SLACK * max(1.0, abs(e))
-                for g, e in zip(numbers, expected))
+                for g, e in zip(numbers, expected, strict=True))
     return right / len(expected)
 
 

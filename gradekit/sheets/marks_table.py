@@ -65,7 +65,7 @@ def marks_tables(marks: Marks, width: int) -> list[Table]:
         table.add_column("score", justify="right", no_wrap=True)
         for question_id in chunk:
             table.add_column(question_id, justify="center", overflow="fold")
-        for row, (student, score) in enumerate(zip(students, scores)):
+        for row, (student, score) in enumerate(zip(students, scores, strict=True)):
             table.add_row(student, score, *(cells[question_id][row] for question_id in chunk))
         tables.append(table)
     return tables

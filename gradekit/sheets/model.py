@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from typing import ClassVar, Literal, Union
+from typing import ClassVar, Literal
 
-Number = Union[int, float]
+Number = int | float
 LETTERS = string.ascii_uppercase  # option letters: A, B, C, ...
 
 
@@ -48,7 +48,7 @@ class Numbered:
     items: tuple[str, ...]
 
 
-Block = Union[Text, Matrix, Numbered]
+Block = Text | Matrix | Numbered
 
 
 # --- questions -------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ class ShortQuestion:
         return f"q{self.number}"
 
 
-Question = Union[NumericQuestion, ChoiceQuestion, ShortQuestion]
+Question = NumericQuestion | ChoiceQuestion | ShortQuestion
 
 
 # --- sheets ----------------------------------------------------------------------------------

@@ -8,16 +8,15 @@ surprises: the same quiz renders to the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Sequence
 
 import jinja2
 
 from gradekit.sheets.model import LETTERS, Matrix, Numbered, NumericQuestion, Part, Quiz, Sheet, Text
 from gradekit.sheets.text import format_number, grid, markdown_escape, tex_escape, vector, within
-
 
 
 def templates_path(templates_dir: Path | None = None) -> tuple[str, ...]:
@@ -85,7 +84,7 @@ def field_weight(part: Part) -> int:
     return int(weight)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _environment(search_path: tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(search_path)),

@@ -43,5 +43,6 @@ def marks_csv(marks: Marks) -> str:
     writer.writerow(["student", "score", "max_score", *map(csv_cell, ids)])
     for s in marks.students:
         points = {q.id: q.points for q in s.questions}
-        writer.writerow([csv_cell(s.student), f"{s.score:g}", f"{s.max_score:g}", *(f"{points[i]:g}" if i in points else "" for i in ids)])
+        writer.writerow([csv_cell(s.student), f"{s.score:g}", f"{s.max_score:g}",
+                         *(f"{points[i]:g}" if i in points else "" for i in ids)])
     return buffer.getvalue()

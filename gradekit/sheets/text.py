@@ -8,7 +8,7 @@ a character with no mapping is an error rather than a silently broken PDF.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from gradekit.sheets.model import Number
 
@@ -60,9 +60,10 @@ _TEX_MATH = {
     "λ": r"\lambda", "μ": r"\mu", "π": r"\pi", "σ": r"\sigma", "Σ": r"\Sigma", "φ": r"\phi", "ϕ": r"\phi",
     "ψ": r"\psi", "ω": r"\omega", "ᾱ": r"\bar\alpha", "ℓ": r"\ell", "∇": r"\nabla", "∂": r"\partial",
     "⁻": "^-", "ᵀ": "^T", "ᵢ": "_i", "ⱼ": "_j",
-    **{sup: f"^{digit}" for sup, digit in zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")},
-    **{sub: f"_{char}" for sub, char in zip("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₕₖₗₘₙₚₛₜ", "0123456789aeoxhklmnpst")},
-    "√": r"\surd", "½": r"\tfrac12", "≈": r"\approx", "≤": r"\le", "≥": r"\ge", "≠": r"\ne", "→": r"\to", "←": r"\leftarrow",
+    **{sup: f"^{digit}" for sup, digit in zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True)},
+    **{sub: f"_{char}" for sub, char in zip("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₕₖₗₘₙₚₛₜ", "0123456789aeoxhklmnpst", strict=True)},
+    "√": r"\surd", "½": r"\tfrac12", "≈": r"\approx", "≤": r"\le", "≥": r"\ge", "≠": r"\ne", "→": r"\to",
+    "←": r"\leftarrow",
     "−": "-", "×": r"\times", "·": r"\cdot", "‖": r"\|", "∑": r"\sum", "∏": r"\prod", "∫": r"\int", "∈": r"\in",
     "∞": r"\infty", "⋯": r"\cdots", "∼": r"\sim", "±": r"\pm", "⌊": r"\lfloor", "⌋": r"\rfloor",
 }

@@ -42,7 +42,7 @@ from typing import Any
 
 import numpy as np
 
-from gradekit.grading.problem import Problem, ProblemError, load_module, discover
+from gradekit.grading.problem import Problem, ProblemError, discover, load_module
 from gradekit.sheets.model import Block, Matrix, Number, Numbered, NumericQuestion, Part, Text
 
 VARIANTS_FILE = "variants.py"
@@ -102,7 +102,7 @@ class Variants:
             raise VariantError(f"{where}: a variant needs a statement and at least one part")
         ids = [f"q{number}"] if len(raw_parts) == 1 else [
             f"q{number}{chr(ord('a') + i)}" for i in range(len(raw_parts))]
-        parts = tuple(_part(part_id, raw, where) for part_id, raw in zip(ids, raw_parts))
+        parts = tuple(_part(part_id, raw, where) for part_id, raw in zip(ids, raw_parts, strict=True))
         return NumericQuestion(number=number, problem=self.problem.id, title=self.problem.title,
                                statement=statement, parts=parts)
 

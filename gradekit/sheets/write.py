@@ -52,7 +52,7 @@ def write_quiz(quiz: Quiz, format: str, out_dir: Path, *, templates_dir: Path | 
     def produce(document) -> bytes:
         _, fmt, sheets, show_key = document
         text = render(fmt, quiz, sheets, show_key=show_key, templates_dir=templates_dir)
-        if format == "pdf":
+        if engine is not None:  # format == "pdf"
             return compile_pdf(text, engine)
         return text.encode("utf-8")
 
@@ -61,7 +61,7 @@ def write_quiz(quiz: Quiz, format: str, out_dir: Path, *, templates_dir: Path | 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         contents = list(pool.map(produce, documents))
     written = []
-    for (name, *_), content in zip(documents, contents):
+    for (name, *_), content in zip(documents, contents, strict=True):
         (out_dir / name).write_bytes(content)
         written.append(out_dir / name)
     (out_dir / "key.json").write_text(dump_key(quiz), encoding="utf-8")

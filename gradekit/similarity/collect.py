@@ -80,7 +80,7 @@ def own_definitions(source: str, names: tuple[str, ...]) -> str:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return source
-    defined = {}
+    defined: dict[str, list[ast.stmt]] = {}
     for node in tree.body:
         for name in _bound_names(node):
             defined.setdefault(name, []).append(node)

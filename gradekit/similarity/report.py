@@ -61,7 +61,7 @@ def side_by_side(pair: Pair) -> list[tuple[str, bool, str, bool]]:
     rows = max(len(left), len(right))
     left += [("", False)] * (rows - len(left))
     right += [("", False)] * (rows - len(right))
-    return [(a, a_shared, b, b_shared) for (a, a_shared), (b, b_shared) in zip(left, right)]
+    return [(a, a_shared, b, b_shared) for (a, a_shared), (b, b_shared) in zip(left, right, strict=True)]
 
 
 PAGE = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string("""\

@@ -10,7 +10,8 @@ with that reason rather than measuring a half-trained model.
 from __future__ import annotations
 
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import torch
