@@ -9,8 +9,18 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from gradekit.commands.common import (AssignmentOption, CourseOption, JobsOption, ProblemOption, ProblemsDirOption,
-                                      grade_with_progress, out, select, to_stdout, warn)
+from gradekit.commands.common import (
+    AssignmentOption,
+    CourseOption,
+    JobsOption,
+    ProblemOption,
+    ProblemsDirOption,
+    grade_with_progress,
+    out,
+    select,
+    to_stdout,
+    warn,
+)
 
 
 class CheckFormat(str, Enum):

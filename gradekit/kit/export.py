@@ -77,6 +77,8 @@ def export_kit(problems: list[Problem], out: Path, *, references_dir: Path | Non
     if references_dir is None:
         from gradekit.calc import REFERENCES_DIR  # the instructor's checkout; a student's install has none
 
+        if REFERENCES_DIR is None:
+            raise KitError("no course references to derive the starters from (export from a course's folder)")
         references_dir = REFERENCES_DIR
     out = Path(out)
     if as_zip:
@@ -118,8 +120,8 @@ def prepare(problem: Problem, references_dir: Path) -> KitProblem:
     missing = sorted(set(problem.names) - defined_names(starter))
     if missing:
         raise StarterError(f"{problem.id}: the starter does not define {', '.join(missing)}")
-    return KitProblem(problem=problem, statement=render_statement(problem.folder, problem.statement_context()), starter=starter,
-                      files=public_files(problem),
+    return KitProblem(problem=problem, statement=render_statement(problem.folder, problem.statement_context()),
+                      starter=starter, files=public_files(problem),
                       public_points=sum(check.points for check in problem.checks("public")))
 
 
@@ -201,12 +203,14 @@ def kit_assignment_toml(toml: str, shares: dict[str, float]) -> str:
             continue
         points = round(float(entry["points"]) * shares[entry["id"]], 9)
         pattern = re.compile(r'(\{\s*id\s*=\s*"' + re.escape(entry["id"]) + r'"\s*,\s*points\s*=\s*)[^,}\s]+')
-        rewritten, count = pattern.subn(lambda match: f"{match.group(1)}{points:g}", rewritten)
+        rewritten, count = pattern.subn(rf"\g<1>{points:g}", rewritten)  # group 1, then the new points
         if count != 1:
-            raise KitError(f"assignment: expected one {{id = \"{entry['id']}\", points = ...}} entry, written on one line")
+            raise KitError(f"assignment: expected one {{id = \"{entry['id']}\", points = ...}} entry, "
+                           "written on one line")
         expected[entry["id"]] = points
     written = {e["id"]: e.get("points") for e in toml_loads(rewritten).get("problems", []) if isinstance(e, dict)}
-    if any(abs(written[key] - value) > 1e-9 for key, value in expected.items()):
+    if any(not isinstance(got := written.get(key), (int, float)) or abs(got - value) > 1e-9
+           for key, value in expected.items()):
         raise KitError("assignment: its points could not be rewritten to the public checks' share")
     note = "# In this kit each problem is worth its public checks' share of its points in the assignment.\n"
     return note + rewritten if expected else rewritten
