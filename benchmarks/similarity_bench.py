@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "similarity"))
 
-import synthetic_class  # noqa: E402  (the tests' synthetic class)
+import copied_class  # noqa: E402  (the tests' synthetic class)
 from similarity_designs import DESIGNS  # noqa: E402
 
 from gradekit.grading.problem import discover, select  # noqa: E402
@@ -32,7 +32,7 @@ from gradekit.similarity.compare import Solution  # noqa: E402
 
 def disguised(rng: random.Random, source: str) -> str:
     """A design, disguised at random, with a helper of the student's own (so most code is not one of 7)."""
-    for name, disguise in synthetic_class.DISGUISES.items():
+    for name, disguise in copied_class.DISGUISES.items():
         if name != "add_code" and rng.random() < 0.5:
             source = disguise(source)
     operators = ["+", "-", "*", "//", "%"]

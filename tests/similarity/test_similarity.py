@@ -1,6 +1,6 @@
 """``gradekit similarity``: copies are flagged however disguised, differently written solutions are not.
 
-The synthetic class (``synthetic_class.py``) mixes seven independent designs
+The synthetic class (``copied_class.py``) mixes seven independent designs
 per problem with six copiers (renamed, reformatted, reordered, re-commented,
 padded with code, handed in as a notebook); precision and recall over every
 pair of students on every problem are measured at the default threshold.
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-import synthetic_class
+import copied_class
 from typer.testing import CliRunner
 
 from gradekit.cli import app
@@ -109,8 +109,8 @@ def test_a_notebook_is_compared_by_the_definitions_of_its_problem():
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory):
     folder = tmp_path_factory.mktemp("class")
-    truth = synthetic_class.build_class(folder)
-    problems = select(discover(REPO / "problems"), list(synthetic_class.MODULES))
+    truth = copied_class.build_class(folder)
+    problems = select(discover(REPO / "problems"), list(copied_class.MODULES))
     results, notes = compare_class(folder, problems, REPO / "references")
     return folder, truth, results, notes
 
@@ -131,8 +131,8 @@ def test_the_synthetic_class_is_flagged_with_high_precision_and_recall(synthetic
 def test_each_disguise_alone_is_caught(synthetic):
     _, truth, results, _ = synthetic
     flagged = {(r.problem, *sorted((p.a.student, p.b.student))) for r in results for p in r.pairs if p.flagged}
-    for copier, (source, _) in synthetic_class.COPIERS.items():
-        for problem in synthetic_class.MODULES:
+    for copier, (source, _) in copied_class.COPIERS.items():
+        for problem in copied_class.MODULES:
             assert (problem, *sorted((copier, source))) in flagged, f"{copier} on {problem}"
 
 
@@ -142,11 +142,11 @@ def invoke(*args):
 
 def test_the_command_writes_a_self_contained_page_and_a_formula_safe_csv(tmp_path):
     folder = tmp_path / "class"
-    synthetic_class.build_class(folder)
+    copied_class.build_class(folder)
     hostile = ['=HYPERLINK("http:x","y")', "<img src=x onerror=alert(1)>"]
     for name in hostile:  # a copier with a hostile folder name
         (folder / name).mkdir()
-        for module in synthetic_class.MODULES.values():
+        for module in copied_class.MODULES.values():
             (folder / name / f"{module}.py").write_text((folder / "independent-5" / f"{module}.py").read_text())
     result = invoke("similarity", folder, "--assignment", "sessional-exam", "--out", tmp_path / "report",
                     "--format", "json")
