@@ -141,10 +141,14 @@ def mark_answers(text: str, key: Key, hand_marks: Mapping[str, Mapping[str, str]
 def _columns(header: list[str], key: Key, problems: list[Problem]) -> dict[str, int]:
     """Column name -> index; reports repeated, unknown and missing columns."""
     known = set(key.columns)
+    by_hand = {q.id for questions in key.sheets.values() for q in questions if not q.answerable}
     column_of: dict[str, int] = {}
     for index, name in enumerate(header):
         if name in column_of:
             problems.append(Problem(1, name, "repeated column: only its first occurrence is marked"))
+        elif name in by_hand and name not in known:
+            problems.append(Problem(1, name, "a question marked by hand: its marks come from --marks, "
+                                             "this column is ignored"))
         elif name != "student" and name not in known:
             problems.append(Problem(1, name, "not a question of the key: ignored"))
         else:

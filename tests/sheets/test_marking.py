@@ -164,3 +164,10 @@ def test_an_array_earns_its_share_of_the_points_for_each_number_within_tolerance
         2, 1.5, 0.5, 0]
     assert mark_cell(pooling, "7.005 15.5 9 2.6").points == 1.5  # 2.6 is out of the tolerance 0.01
     assert not mark_cell(maxout, "3 6 1 0").correct
+
+
+def test_a_column_for_a_hand_marked_question_says_where_its_marks_come_from():
+    header = "student,q1,q2,q3a,q4,q5,q6\n"
+    marks = mark_answers(header + f"ada,{RIGHT},my short answer\n", KEY)
+    assert [(p.row, p.column) for p in marks.problems] == [(1, "q6")]
+    assert "marked by hand" in marks.problems[0].message and "--marks" in marks.problems[0].message
