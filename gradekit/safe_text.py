@@ -52,7 +52,7 @@ def clean(text: object) -> str:
     return _UNSAFE.sub(_replacement, text)
 
 
-def _replacement(match: re.Match) -> str:
+def _replacement(match: re.Match[str]) -> str:
     character = match.group()
     if character in _NEWLINES:
         return "\n"
@@ -88,7 +88,7 @@ def file_stem(name: str) -> str:
     return f"{kept}~{digest}"
 
 
-def _percent(match: re.Match) -> str:
+def _percent(match: re.Match[str]) -> str:
     return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8", "surrogateescape"))
 
 

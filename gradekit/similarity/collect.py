@@ -12,6 +12,7 @@ homework is compared problem by problem.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,7 @@ class ClassSolutions:
 
 
 def read_class(submissions: Path, problems: list[Problem], references_dir: Path, *,
-               exclude: Path | None = None, on_student=None) -> ClassSolutions:
+               exclude: Path | None = None, on_student: Callable[[str], object] | None = None) -> ClassSolutions:
     """Every student folder of ``submissions`` (but ``exclude``, the report's own folder), each problem's source."""
     found = ClassSolutions(by_problem={p.id: [] for p in problems},
                            starters={p.id: starter(p, references_dir) for p in problems})
@@ -107,7 +108,7 @@ def _bound_names(node: ast.stmt) -> list[str]:
 
 
 def _first_line(node: ast.stmt) -> int:
-    decorators = getattr(node, "decorator_list", [])
+    decorators: list[ast.expr] = getattr(node, "decorator_list", [])
     return min([node.lineno, *(d.lineno for d in decorators)])
 
 
