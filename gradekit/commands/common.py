@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Iterator, NoReturn, Optional
@@ -67,22 +66,27 @@ def job_count(jobs: int) -> int:
 
 
 def grade_with_progress(submission: Path, problems, *, include_hidden: bool, jobs: int):
-    """``grade_submission`` with a progress bar on stderr (when it is a terminal)."""
+    """``grade_submission`` with a progress bar on stderr (when it is a terminal).
+
+    The bar redraws on each check (no refresh thread), so that the grader may fork
+    its helper processes from this one (``grading.parallel``).
+    """
     from gradekit.grading.runner import grade_submission
     from gradekit.safe_text import clean
 
-    # The report states a missing sandbox itself, once; Python's copy of the warning would repeat it.
-    warnings.filterwarnings("ignore", message="bubblewrap", category=RuntimeWarning)
-    total = sum(len(p.all_checks(include_hidden)) for p in problems)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
-        task = bar.add_task(f"grading {escape(clean(str(submission)))}", total=total)  # a folder name is not markup
+                  TimeElapsedColumn(), console=err, transient=True, auto_refresh=False,
+                  disable=not err.is_terminal) as bar:
+        task = bar.add_task(f"grading {escape(clean(str(submission)))}", total=None)  # a folder name is not markup
+
+        def planned(plan) -> None:
+            bar.update(task, total=plan.check_count, refresh=True)
 
         def advance(problem, result) -> None:
-            bar.update(task, advance=1, description=f"{problem.id}: {result.name}")
+            bar.update(task, advance=1, description=f"{problem.id}: {result.name}", refresh=True)
 
         return grade_submission(submission, problems, include_hidden=include_hidden, on_check=advance,
-                                jobs=job_count(jobs))
+                                jobs=job_count(jobs), on_plan=planned)
 
 
 def warn(report) -> None:

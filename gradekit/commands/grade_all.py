@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -57,7 +56,7 @@ def grade_all(
     from gradekit.course.assignment import AssignmentError
     from gradekit.course.manifest import MANIFEST_NAME, read_manifest
     from gradekit.grading.batch import OutputError, OutputInUse, grade_class
-    from gradekit.grading.sandbox import warn_if_unisolated
+    from gradekit.grading.sandbox import isolation
     from gradekit.grading.termination import Terminated
 
     selection = select(course=course, problems_dir=problems_dir, assignment=assignment, problem=problem)
@@ -78,9 +77,7 @@ def grade_all(
             err.print(Text(f"note: {MANIFEST_NAME} names student(s) with no folder: {', '.join(unknown)}"))
     elif assigned is not None and assigned.due is not None:
         err.print(f"note: no {manifest}: no late penalty is applied")
-    with warnings.catch_warnings():  # said once, below, not also as Python's warning
-        warnings.simplefilter("ignore", RuntimeWarning)
-        warning = warn_if_unisolated() if scheduler is None else None  # Dask workers judge their own sandbox
+    warning = isolation().warning if scheduler is None else None  # Dask workers judge their own sandbox
     if warning:
         err.print(f"[bold yellow]warning:[/] {warning}")
 

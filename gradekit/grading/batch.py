@@ -39,7 +39,6 @@ import signal
 import tempfile
 import threading
 import time
-import warnings
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -197,13 +196,11 @@ def _start_pool_process() -> None:
 
     SIGTERM (the grader passes its own on) stops the job in order, its sandbox
     ended and its staging copy removed, then the process (``termination``).
-    The warning about a missing bubblewrap is in every report; the command shows it once.
     """
     prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
     if prctl is not None:
         prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     termination.install()
-    warnings.filterwarnings("ignore", message="bubblewrap", category=RuntimeWarning)
 
 
 def _grade_job_in_pool(job: StudentJob) -> StudentGrade:

@@ -175,6 +175,23 @@ class Cgroup:
             finally:
                 os.close(fd)
 
+    def move(self, pid: int) -> bool:
+        """Move process ``pid`` (all its threads) into the cgroup; False if the kernel refused.
+
+        For a worker forked by a warm sandbox (``zygote``): it waits, running no student
+        code, until it has been moved.
+        """
+        try:
+            for directory in self.directories:
+                fd = os.open(directory / "cgroup.procs", os.O_WRONLY)
+                try:
+                    os.write(fd, str(pid).encode())
+                finally:
+                    os.close(fd)
+        except OSError:
+            return False
+        return True
+
     def pids(self) -> set[int]:
         found: set[int] = set()
         for directory in self.directories:

@@ -25,13 +25,15 @@ import sys
 import types
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Literal, Mapping
 
 from gradekit.course.references import use_references_beside
 from gradekit.grading.attachments import record_measurement
-from gradekit.grading.checks import CheckFailed, CheckSpec, collect_checks
-from gradekit.grading.sandbox import Limits
+from gradekit.grading.limits import Limits
 from gradekit.tomlfile import TOMLDecodeError, read_toml
+
+if TYPE_CHECKING:  # the checks (hypothesis, numpy) load only when a problem's checks do: `gradekit list` needs neither
+    from gradekit.grading.checks import CheckSpec
 
 Visibility = Literal["public", "hidden"]
 Direction = Literal["max", "min"]
@@ -174,6 +176,8 @@ class Threshold:
         record_measurement(self.name, float(value), self.direction)  # for a leaderboard, pass or fail
         measured = self._measured(value, label, unit, digits) + (f" {after}" if after else "")
         if not self.passes(value):
+            from gradekit.grading.checks import CheckFailed
+
             raise CheckFailed(f"{measured}; it should be {self.bound}")
         return f"{measured}, {self.bound}"
 
@@ -237,6 +241,8 @@ class Problem:
         if not path.exists():
             return []
         if path not in _CHECKS:
+            from gradekit.grading.checks import collect_checks
+
             _CHECKS[path] = collect_checks(load_module(self, path), visibility, self.max_examples)
         return list(_CHECKS[path])
 

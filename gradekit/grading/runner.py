@@ -1,4 +1,18 @@
-"""Grade a submission: one sandboxed worker per problem, checks run on the trusted side."""
+"""Grade a submission: its problems' checks run here, each problem's calls answered by a sandboxed worker.
+
+The layers, in the order a submission flows through them:
+
+- ``grade_submission`` copies the folder (``staging``), turns its notebooks
+  into modules once (``notebook``), makes the ``GradingPlan`` (``plan``: each
+  problem's checks, the isolation, the processes) and hands it to ``parallel``,
+  the one place that decides whether problems are graded here alone or by
+  helper processes too;
+- each process grades the problems it claims with ``grade_problem``, from a
+  ``WorkerSource`` of its own (``workers``: one warm sandbox per submission,
+  a fresh forked worker per problem);
+- ``run_check`` runs one check against the ``Student`` proxy and turns
+  whatever happens into a ``CheckResult``.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +27,12 @@ from hypothesis.reporting import with_reporter
 from gradekit.grading import notebook, parallel, staging
 from gradekit.grading.attachments import collecting
 from gradekit.grading.checks import CheckFailed, CheckSpec
+from gradekit.grading.plan import GradingPlan, ProblemPlan, plan_grading
 from gradekit.grading.problem import Problem
 from gradekit.grading.results import CheckResult, ProblemResult, Status, SubmissionReport
-from gradekit.grading.sandbox import (WorkerLost, WorkerProcess, make_staging_dir, open_to_worker,
-                                      stage_worker, warn_if_unisolated)
+from gradekit.grading.sandbox import WorkerLost, make_staging_dir, stage_worker
 from gradekit.grading.student import Student, StudentRaised
+from gradekit.grading.workers import WorkerSource, make_source, stage_harnesses
 
 MAX_WORKER_LOSSES = 2  # after this many crashes or hangs, the problem's other checks are not run
 
@@ -27,18 +42,22 @@ OnCheck = Callable[[Problem, CheckResult], None]
 class ProblemSession:
     """The worker serving one problem: restarted after a crash, bounded by the problem's budget.
 
-    ``spare`` is a worker already started for this problem (``spawn_worker``),
-    used for the first import instead of starting one.
+    ``source`` gives the workers (``workers``); without one, the session makes
+    a warm sandbox of its own for this problem (reference and design runs).
     """
 
-    def __init__(self, problem: Problem, submission_dir: Path, worker_dir: Path,
-                 spare: WorkerProcess | None = None):
+    def __init__(self, problem: Problem, submission_dir: Path, worker_dir: Path | None = None,
+                 source: WorkerSource | None = None):
         self.problem = problem
-        self.submission_dir = submission_dir
-        self.worker_dir = worker_dir
         self.deadline = time.monotonic() + problem.limits.wall_seconds
-        self.worker: WorkerProcess | None = None
-        self.spare = spare
+        self.worker = None
+        self._own_source = source is None
+        if source is None:
+            assert worker_dir is not None, "a session without a source stages its own sandbox beside worker_dir"
+            harness_root = stage_harnesses([problem], worker_dir.parent / "harness")
+            source = make_source("warm", submission_dir=submission_dir, worker_dir=worker_dir,
+                                 harness_root=harness_root, problems=[problem])
+        self.source = source
         self.losses = 0
         self.timed_out = False
         self.printed: list[str] = []
@@ -53,10 +72,16 @@ class ProblemSession:
             self.timed_out = True
             raise WorkerLost(f"ran out of the problem's time budget of {limits.wall_seconds:g} s",
                              timed_out=True)
-        self.worker, self.spare = self.spare or spawn_worker(self.problem, self.submission_dir,
-                                                             self.worker_dir), None
-        timeout = min(limits.import_seconds, self.remaining())
-        header, _ = self._guarded(lambda w: w.request({"op": "import"}, None, timeout))
+        budget = min(limits.import_seconds, self.remaining())  # starting the worker is part of it
+        deadline = time.monotonic() + budget
+        try:
+            self.worker = self.source.start(self.problem, deadline)
+        except WorkerLost as lost:
+            self.losses += 1
+            self.timed_out |= lost.timed_out and self.remaining() <= 0
+            raise
+        header, _ = self._guarded(lambda w: w.request({"op": "import"}, None,
+                                                       max(deadline - time.monotonic(), 0.01), budget=budget))
         return header
 
     def request(self, header: dict, value: Any) -> tuple[dict, Any]:
@@ -87,75 +112,45 @@ class ProblemSession:
             self.worker.close()
             self.printed.append(self.worker.output())
             self.worker = None
-        if self.spare is not None:
-            self.spare.kill()
-            self.spare = None
+        if self._own_source:
+            self.source.close()
 
     def output(self) -> str:
         return "".join(self.printed)
 
 
-def spawn_worker(problem: Problem, submission_dir: Path, worker_dir: Path) -> WorkerProcess:
-    """A sandboxed worker for ``problem``, started now: it preloads (numpy, torch) and waits for
-    the request to import the student's module."""
-    harness_dir = _stage_harness(problem, worker_dir.parent / "harness" / problem.id)
-    return WorkerProcess(submission_dir=submission_dir, module=problem.module, worker_dir=worker_dir,
-                         limits=problem.limits, preload=problem.preload, harness_dir=harness_dir)
-
-
-def _stage_harness(problem: Problem, target: Path) -> Path | None:
-    """Copy the problem's harness files (and nothing else of its folder) for the sandbox."""
-    if not problem.harness:
-        return None
-    target.mkdir(parents=True, exist_ok=True)
-    for name in problem.harness:
-        shutil.copyfile(problem.folder / name, target / name)
-    return open_to_worker(target)
-
-
 def grade_submission(submission: Path, problems: list[Problem], *, include_hidden: bool = True,
-                     on_check: OnCheck | None = None, jobs: int = 1) -> SubmissionReport:
+                     on_check: OnCheck | None = None, jobs: int = 1,
+                     on_plan: Callable[[GradingPlan], None] | None = None) -> SubmissionReport:
     """Grade every problem of ``submission``; never raises for anything the submission does.
 
     The submission is copied once (``staging``: capped, links followed only
     inside it) and its notebooks read once (``notebook``), whatever the number
-    of problems. With ``jobs`` > 1 the problems are graded by that many
-    processes at once (``parallel``). With one, the worker of the next problem
-    starts while this one is graded, so its start-up (Python, numpy, torch)
-    overlaps the checks, which run here.
+    of problems. ``jobs`` trusted processes grade the problems (``parallel``);
+    ``on_plan`` hears the plan once its checks are listed (a progress bar's total).
     """
     submission = Path(submission)
-    warnings = [w for w in [warn_if_unisolated()] if w]
+    plan = plan_grading(problems, include_hidden=include_hidden, jobs=jobs)
+    warnings = list(plan.warnings)
     staging_dir = make_staging_dir()
-    upcoming: WorkerProcess | None = None
     try:
         worker_dir = stage_worker(staging_dir / "worker")
         staged = staging.stage(submission, staging_dir / "submission")
         warnings += staged.notes()
         if staged.error:
+            if on_plan:
+                on_plan(plan)
             return SubmissionReport(str(submission), [
-                _all_failed(p, p.all_checks(include_hidden), "error", staged.error, on_check) for p in problems],
-                warnings)
+                _all_failed(p.problem, p.checks, "error", staged.error, on_check) for p in plan.problems], warnings)
         copy = staged.path
         missing = _modules_from_notebooks(copy, problems, staged)
-        if jobs > 1 and len(problems) > 1:
-            def lost(problem: Problem, why: str) -> ProblemResult:
-                return _all_failed(problem, problem.all_checks(include_hidden), "error", why, on_check)
-            results = parallel.grade_problems(problems, include_hidden, copy, worker_dir, jobs, on_check, lost,
-                                              missing)
-            return SubmissionReport(str(submission), results, warnings)
-        results = []
-        for index, problem in enumerate(problems):
-            spare, upcoming = upcoming, None
-            following = next((p for p in problems[index + 1:] if p.id not in missing), None)
-            if following is not None:
-                upcoming = spawn_worker(following, copy, worker_dir)
-            results.append(grade_problem(problem, problem.all_checks(include_hidden), copy, worker_dir, on_check,
-                                         spare=spare, missing=missing.get(problem.id)))
+        harness_root = stage_harnesses(problems, staging_dir / "harness")
+        work = parallel.Work(plan, copy, worker_dir, harness_root, missing)
+        results = parallel.grade_problems(work, grade_problem, on_check=on_check, on_plan=on_plan,
+                                          on_lost=lambda p, why: _all_failed(p.problem, p.checks, "error", why,
+                                                                             on_check))
         return SubmissionReport(str(submission), results, warnings)
     finally:
-        if upcoming is not None:
-            upcoming.kill()
         shutil.rmtree(staging_dir, ignore_errors=True)
 
 
@@ -187,33 +182,29 @@ def _modules_from_notebooks(copy: Path, problems: list[Problem], staged: staging
     return missing
 
 
-def grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Path, worker_dir: Path,
-                  on_check: OnCheck | None = None, *, spare: WorkerProcess | None = None,
-                  missing: str | None = None) -> ProblemResult:
-    """Grade one problem; ``spare``, a worker started early for it, is used and ended here.
+def grade_problem(planned: ProblemPlan, source: WorkerSource, submission_dir: Path,
+                  on_check: OnCheck | None = None, *, missing: str | None = None) -> ProblemResult:
+    """Grade one problem with a worker from ``source``.
 
     ``missing`` says why the submission lacks the problem's module (``grade_submission``
     wrote the notebooks' modules before). Whatever the submission did, this returns a
     result: a failure of the grader itself on it fails the problem's checks, saying so.
     """
     try:
-        return _grade_problem(problem, checks, submission_dir, worker_dir, on_check, spare, missing)
+        return _grade_problem(planned, source, submission_dir, on_check, missing)
     except Exception as error:  # noqa: BLE001  (a bug of ours that one submission triggers must not stop the rest)
-        if spare is not None:
-            spare.kill()
         why = (f"the grader failed on this problem ({type(error).__name__}: {str(error)[:300]}); "
                "please tell your instructor")
-        return _all_failed(problem, checks, "error", why, on_check)
+        return _all_failed(planned.problem, planned.checks, "error", why, on_check)
 
 
-def _grade_problem(problem: Problem, checks: list[CheckSpec], submission_dir: Path, worker_dir: Path,
-                   on_check: OnCheck | None, spare: WorkerProcess | None, missing: str | None) -> ProblemResult:
+def _grade_problem(planned: ProblemPlan, source: WorkerSource, submission_dir: Path, on_check: OnCheck | None,
+                   missing: str | None) -> ProblemResult:
+    problem, checks = planned.problem, list(planned.checks)
     started = time.monotonic()
     if not (submission_dir / f"{problem.module}.py").is_file():
-        if spare is not None:
-            spare.kill()
         return _all_failed(problem, checks, "missing", missing or f"{problem.module}.py is missing", on_check)
-    session = ProblemSession(problem, submission_dir, worker_dir, spare)
+    session = ProblemSession(problem, submission_dir, source=source)
     try:
         try:
             report = session.start()
@@ -302,7 +293,8 @@ def _smallest_input(error: BaseException, public: bool) -> str:
 def failed_report(submission: Path, problems: list[Problem], why: str, *,
                   include_hidden: bool = True) -> SubmissionReport:
     """A report failing every check for ``why``: for a submission the grader itself could not grade."""
-    results = [_all_failed(p, p.all_checks(include_hidden), "error", why) for p in problems]
+    plan = plan_grading(problems, include_hidden=include_hidden)
+    results = [_all_failed(p.problem, p.checks, "error", why) for p in plan.problems]
     return SubmissionReport(str(submission), results, [why])
 
 

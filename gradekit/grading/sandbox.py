@@ -35,46 +35,23 @@ import sys
 import tempfile
 import threading
 import time
-import warnings
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gradekit.grading import cgroups, privileges, wire
+from gradekit.grading.limits import Limits  # noqa: F401  (re-exported: where it used to live)
 
 GRADING_DIR = Path(__file__).resolve().parent
 SANDBOX_SUBMISSION = "/submission"
 SANDBOX_WORKER = "/opt/gradekit-worker"
 SANDBOX_HARNESS = "/opt/gradekit-harness"
 STAGING_PREFIX = "gradekit-"
+DRAIN_THREAD = "gradekit-drain"  # the threads that read a worker's output (``parallel`` may fork beside them)
 # -I: no PYTHON* variables, no user site, neither the script's folder nor the working directory
 # (the submission) on sys.path; -u: what the student prints reaches us even if the worker is killed
 _PYTHON = (sys.executable, "-I", "-u")
 PR_SET_PDEATHSIG = privileges.PR_SET_PDEATHSIG  # batch.py sets it on its pool processes
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Per-problem resource limits; ``problem.toml``'s ``[limits]`` table overrides them."""
-
-    wall_seconds: float = 60.0  # the whole problem: import plus every check
-    call_seconds: float = 10.0  # one call to a student function
-    import_seconds: float = 20.0  # importing the student's module (torch alone takes ~2 s)
-    cpu_seconds: int = 120  # RLIMIT_CPU: a busy loop dies even if the wall clock is generous
-    memory_mb: int = 2048  # RLIMIT_AS per process, and the cgroup's memory for all of them
-    output_kb: int = 256  # stdout + stderr; more than this kills the worker
-    reply_mb: int = 256  # one reply; a larger one is a malformed reply
-    file_mb: int = 64  # RLIMIT_FSIZE for anything the student writes to /tmp
-    tmp_mb: int = 256  # the sandbox's private /tmp (RAM-backed) holds at most this much
-    open_files: int = 256
-    processes: int = 64  # tasks (processes and threads) of the worker and all it starts
-    threads: int = 1  # OMP/MKL threads, so parallel graders don't oversubscribe the cores
-
-    def replace(self, **changes: Any) -> "Limits":
-        unknown = set(changes) - {f.name for f in fields(self)}
-        if unknown:
-            raise TypeError(f"unknown limits {sorted(unknown)}")
-        return Limits(**{**self.__dict__, **changes})
 
 
 class WorkerLost(BaseException):
@@ -186,13 +163,19 @@ def _drops_without_bubblewrap() -> bool:
 
 @dataclass(frozen=True)
 class Isolation:
-    """What confines student code on this machine, for warnings, docs and tests."""
+    """What confines student code on this machine: a value the grading plan carries and reports show.
+
+    ``warning`` is what a person must read before grading untrusted code here
+    (None when bubblewrap works); the report lists it among its warnings, and
+    the commands print it once.
+    """
 
     namespaces: bool  # bubblewrap: own filesystem view, PID space, network; no grader files
     cgroup: int | None  # cgroup version bounding and killing all the worker's processes, or None
     process_bound: bool  # a fork storm is bounded (a cgroup, or RLIMIT_NPROC for a non-root uid)
     as_root: bool = False  # student code runs as the host's root: nothing protects the machine
     user_namespaces_blocked: bool = False  # student code cannot make user namespaces (--disable-userns)
+    warning: str | None = None  # set when student code runs without bubblewrap: why, and what to do
 
     def describe(self) -> str:
         parts = ["bubblewrap namespaces" if self.namespaces else "NO namespaces (bubblewrap missing)"]
@@ -214,28 +197,24 @@ def isolation() -> Isolation:
     blocked = bubblewrap is not None and (bubblewrap.nested_userns or "--disable-userns" in bubblewrap.namespaces)
     return Isolation(namespaces=bubblewrap is not None, cgroup=version,
                      process_bound=version is not None or not as_root, as_root=as_root,
-                     user_namespaces_blocked=blocked)
+                     user_namespaces_blocked=blocked, warning=None if bubblewrap else _unisolated_warning())
 
 
-def warn_if_unisolated() -> str | None:
-    """The warning to show when student code will run without bubblewrap, or None."""
+def _unisolated_warning() -> str:
+    """Why student code runs without bubblewrap here, and what to do about it."""
     bwrap = bubblewrap_path()
-    if bwrap and bubblewrap_works(bwrap):
-        return None
     if os.environ.get("GRADEKIT_NO_BWRAP"):
         why = "bubblewrap is switched off ($GRADEKIT_NO_BWRAP)"
     elif not bwrap:
         why = "bubblewrap (bwrap) is not installed"
     else:
         why = "bubblewrap is installed but refused to start"
-    message = (f"{why}: student code runs with resource limits but WITHOUT filesystem and network "
-               "isolation. Install the 'bubblewrap' package before grading untrusted submissions.")
     if privileges.grader_is_root() and not _drops_without_bubblewrap():
-        message = (f"{why}, and STUDENT CODE RUNS AS ROOT: the worker's unprivileged uid cannot reach this "
-                   f"Python ({sys.executable}), so nothing stops a submission from taking over this machine. "
-                   "Install the 'bubblewrap' package, or grade as an ordinary user.")
-    warnings.warn(message, RuntimeWarning, stacklevel=2)
-    return message
+        return (f"{why}, and STUDENT CODE RUNS AS ROOT: the worker's unprivileged uid cannot reach this "
+                f"Python ({sys.executable}), so nothing stops a submission from taking over this machine. "
+                "Install the 'bubblewrap' package, or grade as an ordinary user.")
+    return (f"{why}: student code runs with resource limits but WITHOUT filesystem and network "
+            "isolation. Install the 'bubblewrap' package before grading untrusted submissions.")
 
 
 # ---------------------------------------------------------------- building the sandbox
@@ -308,14 +287,18 @@ def _mounts(size: list[str], nested_userns: bool = False) -> list[str]:
             *binds]
 
 
-def _hidden_overlays() -> list[str]:
-    """Blank out gradekit and its problems wherever they sit inside a bound directory."""
+def _hidden_overlays(secrets_also: tuple[Path, ...] = ()) -> list[str]:
+    """Blank out gradekit and its problems wherever they sit inside a bound directory.
+
+    ``secrets_also``: the folders of the course being graded (its problems/ and references/),
+    which may lie inside the Python installation too.
+    """
     import gradekit
 
     package = Path(gradekit.__file__).resolve().parent
     repo = package.parent
     args: list[str] = []
-    for secret in (package, repo / "problems", repo / "references"):
+    for secret in dict.fromkeys((package, repo / "problems", repo / "references", *secrets_also)):
         if secret.exists() and any(_is_within(secret, Path(root)) for root in (sys.prefix, sys.base_prefix)):
             args += ["--tmpfs", str(secret)]
     return args
@@ -330,12 +313,12 @@ def _is_within(path: Path, root: Path) -> bool:
 
 
 def _bubblewrap_command(bubblewrap: _Bubblewrap, limits: Limits, info_fd: int, worker_dir: Path,
-                        submission_dir: Path, harness_dir: Path | None) -> list[str]:
+                        submission_dir: Path, harness_dir: Path | None, hidden: tuple[Path, ...] = ()) -> list[str]:
     size = ["--size", str(limits.tmp_mb * 2**20)] if bubblewrap.sized_tmpfs else []
     harness = ["--ro-bind", str(harness_dir), SANDBOX_HARNESS] if harness_dir else []
     return [bubblewrap.path, *bubblewrap.namespaces, "--die-with-parent", "--new-session",
             *bubblewrap.capabilities(), "--info-fd", str(info_fd),
-            *_mounts(size, bubblewrap.nested_userns), *_hidden_overlays(),
+            *_mounts(size, bubblewrap.nested_userns), *_hidden_overlays(hidden),
             "--ro-bind", str(worker_dir), SANDBOX_WORKER, *harness,
             "--ro-bind", str(submission_dir), SANDBOX_SUBMISSION,
             "--remount-ro", "/", "--chdir", SANDBOX_SUBMISSION]
@@ -464,42 +447,50 @@ class _Drain:
         os.close(self.fd)
 
 
-# ---------------------------------------------------------------- the worker
+# ---------------------------------------------------------------- a sandboxed process
 
 
-class WorkerProcess:
-    """One sandboxed worker serving one problem of one submission."""
+@dataclass(frozen=True)
+class SandboxPaths:
+    """Where the worker, the submission and the harness files are, as the sandboxed process sees them."""
 
-    def __init__(self, *, submission_dir: Path, module: str, worker_dir: Path, limits: Limits,
-                 preload: tuple[str, ...] = (), harness_dir: Path | None = None):
-        self.limits = limits
-        self.failure: str | None = None
-        self._timeout = 0.0
+    worker: str
+    submission: str
+    harness: str  # "" when none is bound
+    namespaces: bool  # bubblewrap: the process has a PID namespace of its own
+
+
+class SandboxedProcess:
+    """``worker.py`` started in a sandbox of its own: bubblewrap where it works, limits and a cgroup always.
+
+    ``arguments(paths)`` gives worker.py's command-line arguments; ``pass_fds`` are
+    the descriptors it inherits (the caller closes its copies); ``hidden``, folders
+    blanked in the sandbox (the graded course's problems and references). Its stdout and
+    stderr are drained into ``drains``, capped at ``output_cap`` bytes each.
+    """
+
+    def __init__(self, *, arguments, pass_fds: list[int], submission_dir: Path, worker_dir: Path,
+                 harness_dir: Path | None, limits: Limits, output_cap: int, hidden: tuple[Path, ...] = ()):
         self._sandbox_pid: int | None = None  # bwrap's PID-namespace init, whose death empties the namespace
-        request_read, self._request_write = os.pipe()
-        self._reply_read, reply_write = os.pipe()
         out_read, out_write = os.pipe()
         err_read, err_write = os.pipe()
-        passed = [request_read, reply_write]
-        worker_args = [str(request_read), str(reply_write)]
-        preload_arg = ",".join(preload)
+        passed = list(pass_fds)
         bubblewrap = _usable_bubblewrap()
         self.isolated = bubblewrap is not None
-        self._info_read: int | None = None
+        self.info_read: int | None = None
         drops = bubblewrap.drops_root if bubblewrap else _drops_without_bubblewrap()
         self.uid = privileges.worker_uid() if drops else None  # None: the grader's own (not root)
         if bubblewrap:
-            self._info_read, info_write = os.pipe()
+            self.info_read, info_write = os.pipe()
             passed.append(info_write)
-            command = [*_bubblewrap_command(bubblewrap, limits, info_write, worker_dir, submission_dir,
-                                            harness_dir),
-                       *bubblewrap.inside(self.uid), *_PYTHON, f"{SANDBOX_WORKER}/worker.py", *worker_args,
-                       SANDBOX_SUBMISSION, module, preload_arg, SANDBOX_HARNESS if harness_dir else ""]
+            paths = SandboxPaths(SANDBOX_WORKER, SANDBOX_SUBMISSION, SANDBOX_HARNESS if harness_dir else "", True)
+            command = [*_bubblewrap_command(bubblewrap, limits, info_write, worker_dir, submission_dir, harness_dir,
+                                            hidden),
+                       *bubblewrap.inside(self.uid), *_PYTHON, f"{SANDBOX_WORKER}/worker.py", *arguments(paths)]
         else:
-            command = [*_PYTHON, str(worker_dir / "worker.py"), *worker_args,
-                       str(submission_dir), module, preload_arg, str(harness_dir or "")]
+            paths = SandboxPaths(str(worker_dir), str(submission_dir), str(harness_dir or ""), False)
+            command = [*_PYTHON, str(worker_dir / "worker.py"), *arguments(paths)]
         self.cgroup = cgroups.Cgroup.create(processes=limits.processes, memory_bytes=limits.memory_mb * 2**20)
-        self.started = time.monotonic()
         try:
             self.process = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL, stdout=out_write, stderr=err_write,
@@ -507,27 +498,118 @@ class WorkerProcess:
                 preexec_fn=_confine(limits, self.cgroup, self.uid, drop_here=not bubblewrap),
                 close_fds=True)
         except BaseException:
-            for fd in (*passed, out_write, err_write, out_read, err_read, self._request_write,
-                       self._reply_read, self._info_read):
+            for fd in (*[fd for fd in passed if fd not in pass_fds], out_write, err_write, out_read, err_read,
+                       self.info_read):
                 _close(fd)
             if self.cgroup is not None:
                 self.cgroup.remove()
             raise
         for fd in (*passed, out_write, err_write):
-            os.close(fd)
-        cap = limits.output_kb * 1024
-        self._drains = [_Drain(out_read, cap), _Drain(err_read, cap)]
-        self._threads = [threading.Thread(target=d.run, daemon=True) for d in self._drains]
-        for thread in self._threads:
+            if fd not in pass_fds:  # the caller's own descriptors are the caller's to close
+                os.close(fd)
+        self.drains = [_Drain(out_read, output_cap), _Drain(err_read, output_cap)]
+        self.threads = [threading.Thread(target=d.run, daemon=True, name=DRAIN_THREAD) for d in self.drains]
+        for thread in self.threads:
             thread.start()
 
-    # ------------------------------------------------------------ talking
+    def kill(self) -> None:
+        """End the process and every process it started; return once none is left."""
+        if self.cgroup is not None:
+            self.cgroup.kill()
+        if self._kill_sandbox_init():
+            try:  # bwrap exits once it has reaped its init, that is once the namespace is empty
+                self.process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                pass
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        if self.cgroup is not None:
+            self.cgroup.kill()
+            self.cgroup.remove()
+            self.cgroup = None
+        _close(self.info_read)
+        self.info_read = -1
+        self.drain_briefly()
 
-    def request(self, header: dict, value: Any, timeout: float) -> tuple[dict, Any]:
-        """Send one request and wait up to ``timeout`` seconds for the reply that answers it."""
+    def drain_briefly(self) -> None:
+        for thread in self.threads:
+            thread.join(timeout=0.2)
+
+    def exit_code(self) -> int | None:
+        """The worker's exit status as Python reports it (negative: killed by that signal), or None."""
+        code = self.process.poll()
+        if code is not None and self.isolated and code > 128:  # bwrap exits with 128 + the worker's signal
+            code = 128 - code
+        return code
+
+    def _kill_sandbox_init(self) -> bool:
+        """SIGKILL bwrap's PID-namespace init: the kernel then kills the whole namespace.
+
+        The init finishes dying only after every process of its namespace has,
+        and bwrap exits only after reaping it: once bwrap is gone, nothing of
+        the sandbox is left, even without a cgroup and whatever session the
+        student's processes moved to.
+        """
+        pid = self._sandbox_init_pid()
+        if pid is None:
+            return False
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            return False
+        return True
+
+    def _sandbox_init_pid(self) -> int | None:
+        """The ``child-pid`` bwrap reported on its info fd, if it is still bwrap's child."""
+        if self._sandbox_pid is None and self.info_read is not None and self.info_read >= 0:
+            ready, _, _ = select.select([self.info_read], [], [], 0)
+            if ready:
+                try:
+                    self._sandbox_pid = int(json.loads(os.read(self.info_read, 4096))["child-pid"])
+                except (OSError, ValueError, KeyError, TypeError):
+                    pass
+        pid = self._sandbox_pid
+        if pid is None:
+            return None
+        try:  # guard against a recycled pid: the init's parent must still be our bwrap
+            parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            return None
+        return pid if parent == self.process.pid else None
+
+
+# ---------------------------------------------------------------- talking to a worker
+
+
+class Conversation:
+    """Requests to a worker and its replies, under its time limits and output cap.
+
+    A subclass provides the pipes (``_request_write``, ``_reply_read``), the
+    drains of the worker's stdout and stderr (``_drains``), and how the worker
+    is killed and how its death reads (``kill``, ``_death_message``).
+    """
+
+    limits: Limits
+    failure: str | None = None
+    _timeout: float = 0.0
+    _request_write: int = -1
+    _reply_read: int = -1
+    _drains: list[_Drain]
+
+    def request(self, header: dict, value: Any, timeout: float, *, budget: float | None = None) -> tuple[dict, Any]:
+        """Send one request and wait up to ``timeout`` seconds for the reply that answers it.
+
+        ``budget`` is the limit a timeout names, when part of it went to starting the worker.
+        """
         request_id = secrets.token_hex(8)
         self.send({**header, "id": request_id}, value)
-        return self.receive(timeout, expect_id=request_id)
+        return self.receive(timeout, expect_id=request_id, budget=budget)
 
     def send(self, header: dict, value: Any = None) -> None:
         try:
@@ -535,9 +617,9 @@ class WorkerProcess:
         except OSError:
             self._fail(self._death_message())
 
-    def receive(self, timeout: float, *, expect_id: str | None = None) -> tuple[dict, Any]:
+    def receive(self, timeout: float, *, expect_id: str | None = None, budget: float | None = None) -> tuple[dict, Any]:
         """Wait up to ``timeout`` seconds for one reply frame; it must answer request ``expect_id``."""
-        self._timeout = timeout
+        self._timeout = budget if budget is not None else timeout
         deadline = time.monotonic() + timeout
         try:
             return wire.read_reply(lambda size: self._read(size, deadline), self.limits.reply_mb * 2**20, expect_id)
@@ -567,21 +649,15 @@ class WorkerProcess:
         if self._output_exceeded():
             self._fail(f"printed more than {self.limits.output_kb} KB of output")
 
-    def _wait_briefly(self) -> None:
-        try:
-            self.process.wait(timeout=1)
-        except subprocess.TimeoutExpired:
-            pass  # the reply pipe was closed by a process still running: "stopped answering"
+    def _output_exceeded(self) -> bool:
+        return sum(d.total for d in self._drains) > self.limits.output_kb * 1024
 
-    def _death_message(self) -> str:
-        self._drain_briefly()
-        code = self.process.poll()
+    def _died_of(self, code: int | None) -> str:
+        """What the student reads of a worker that ended with ``code`` (None: still running)."""
         if code is None:
             return "stopped answering (it closed the grader's channel)"
         if self._output_exceeded():
             return f"printed more than {self.limits.output_kb} KB of output"
-        if self.isolated and code > 128:  # bwrap exits with 128 + the signal that killed the worker
-            code = 128 - code
         if code < 0:
             try:
                 name = signal.Signals(-code).name
@@ -594,85 +670,82 @@ class WorkerProcess:
             return f"was killed by {name}{hint}"
         return f"exited with status {code} before answering (sys.exit or os._exit in student code?)"
 
-    def _output_exceeded(self) -> bool:
-        return sum(d.total for d in self._drains) > self.limits.output_kb * 1024
-
-    def _drain_briefly(self) -> None:
-        for thread in self._threads:
-            thread.join(timeout=0.2)
-
     def _fail(self, message: str, *, timed_out: bool = False):
         self.failure = message
         self.kill()
         raise WorkerLost(message, timed_out=timed_out)
 
-    # ------------------------------------------------------------ ending
-
     def output(self) -> str:
         """What the student's code printed (capped), for the feedback."""
-        text = b"".join(bytes(d.kept) for d in self._drains).decode("utf-8", "replace")
-        return text
+        return b"".join(bytes(d.kept) for d in self._drains).decode("utf-8", "replace")
+
+    def _drain_briefly(self) -> None:
+        raise NotImplementedError
+
+    def _wait_briefly(self) -> None:
+        raise NotImplementedError
+
+    def _death_message(self) -> str:
+        raise NotImplementedError
+
+    def kill(self) -> None:
+        raise NotImplementedError
+
+
+class WorkerProcess(Conversation):
+    """One sandboxed worker serving one problem of one submission: a sandbox started for it alone.
+
+    The cold path: ``zygote.Zygote`` forks a worker per problem from one warm
+    sandbox per submission instead (``workers``); this one stays for the benchmarks'
+    side-by-side comparison and for tests that talk to a worker directly.
+    """
+
+    def __init__(self, *, submission_dir: Path, module: str, worker_dir: Path, limits: Limits,
+                 preload: tuple[str, ...] = (), harness_dir: Path | None = None):
+        self.limits = limits
+        self.failure = None
+        request_read, self._request_write = os.pipe()
+        self._reply_read, reply_write = os.pipe()
+        passed = [request_read, reply_write]
+        preload_arg = ",".join(preload)
+        self.started = time.monotonic()
+        try:
+            self.sandboxed = SandboxedProcess(
+                arguments=lambda where: [str(request_read), str(reply_write), where.submission, module,
+                                         preload_arg, where.harness],
+                pass_fds=passed, submission_dir=submission_dir, worker_dir=worker_dir, harness_dir=harness_dir,
+                limits=limits, output_cap=limits.output_kb * 1024)
+        except BaseException:
+            for fd in (self._request_write, self._reply_read):
+                _close(fd)
+            raise
+        finally:
+            for fd in passed:
+                _close(fd)
+        self.isolated, self.uid, self.cgroup = self.sandboxed.isolated, self.sandboxed.uid, self.sandboxed.cgroup
+        self.process = self.sandboxed.process
+        self._drains = self.sandboxed.drains
+
+    def _wait_briefly(self) -> None:
+        try:
+            self.process.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            pass  # the reply pipe was closed by a process still running: "stopped answering"
+
+    def _drain_briefly(self) -> None:
+        self.sandboxed.drain_briefly()
+
+    def _death_message(self) -> str:
+        self._drain_briefly()
+        return self._died_of(self.sandboxed.exit_code())
 
     def kill(self) -> None:
         """End the worker and every process it started; return once none is left."""
-        if self.cgroup is not None:
-            self.cgroup.kill()
-        if self._kill_sandbox_init():
-            try:  # bwrap exits once it has reaped its init, that is once the namespace is empty
-                self.process.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                pass
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
-        if self.cgroup is not None:
-            self.cgroup.kill()
-            self.cgroup.remove()
-            self.cgroup = None
-        for fd in (self._request_write, self._reply_read, self._info_read):
+        self.sandboxed.kill()
+        self.cgroup = None
+        for fd in (self._request_write, self._reply_read):
             _close(fd)
-        self._request_write = self._reply_read = self._info_read = -1
-        self._drain_briefly()
-
-    def _kill_sandbox_init(self) -> bool:
-        """SIGKILL bwrap's PID-namespace init: the kernel then kills the whole namespace.
-
-        The init finishes dying only after every process of its namespace has,
-        and bwrap exits only after reaping it: once bwrap is gone, nothing of
-        the sandbox is left, even without a cgroup and whatever session the
-        student's processes moved to.
-        """
-        pid = self._sandbox_init_pid()
-        if pid is None:
-            return False
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            return False
-        return True
-
-    def _sandbox_init_pid(self) -> int | None:
-        """The ``child-pid`` bwrap reported on its info fd, if it is still bwrap's child."""
-        if self._sandbox_pid is None and self._info_read is not None and self._info_read >= 0:
-            ready, _, _ = select.select([self._info_read], [], [], 0)
-            if ready:
-                try:
-                    self._sandbox_pid = int(json.loads(os.read(self._info_read, 4096))["child-pid"])
-                except (OSError, ValueError, KeyError, TypeError):
-                    pass
-        pid = self._sandbox_pid
-        if pid is None:
-            return None
-        try:  # guard against a recycled pid: the init's parent must still be our bwrap
-            parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            return None
-        return pid if parent == self.process.pid else None
+        self._request_write = self._reply_read = -1
 
     def close(self) -> None:
         if self.process.poll() is None:

@@ -5,11 +5,20 @@ the ``gradekit`` package, the problems and the references are not visible.
 It returns values, never verdicts; the grader compares them outside.
 
 Usage: python -I worker.py REQUEST_FD REPLY_FD SUBMISSION_DIR MODULE PRELOAD,... [HARNESS_DIR]
+       python -I worker.py --zygote CONTROL_FD SUBMISSION_DIR PRELOAD,... HARNESS_ROOT OWN_PID_NAMESPACE
 
 The first request is ``{"op": "import"}``; every reply repeats the ``id`` of
 the request it answers. Student code runs in this process and can write to the
 reply pipe, but a frame it writes before knowing the id of the request in
 progress is told apart from ours and ends the worker.
+
+With ``--zygote`` this process is the warm sandbox of one submission
+(``zygote.py`` on the grader's side): it imports numpy and torch once, runs no
+student code itself, and forks a fresh child per problem that the grader asks
+for. The child confines itself (its own session, the problem's resource
+limits), tells the grader who it is, then serves that problem like a worker
+started on its own: the submission's module is imported in the child only, so
+nothing one problem's code does reaches another's.
 
 A problem may ship harness modules (``harness = [...]`` in its problem.toml):
 code that is not secret and must run next to the student's, such as a training
@@ -194,7 +203,253 @@ class Worker:
                     "message": f"unknown request {op!r}"}})
 
 
+# ---------------------------------------------------------------- the zygote
+
+
+PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
+MAX_CONTROL_MESSAGE = 65536
+
+
+def _prctl(option: int, value: int) -> None:
+    import ctypes
+
+    ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
+
+
+class Zygote:
+    """Forks a fresh worker per problem on the grader's request; never runs student code itself.
+
+    Requests come on ``control`` (a SOCK_SEQPACKET socket; only this process holds
+    its end, and it is not dumpable, so a child of the same uid can neither attach
+    to it nor reach its descriptors through /proc). Replies: ``ready`` once the
+    preloaded modules are in, ``forked`` with the child's pid, ``exited`` with its
+    status once reaped, ``swept`` after a sweep.
+    """
+
+    def __init__(self, control_fd: int, submission_dir: str, harness_root: str, own_pid_namespace: bool):
+        import signal
+        import socket
+
+        self.control = socket.socket(fileno=control_fd)
+        self.submission_dir = submission_dir
+        self.harness_root = harness_root
+        self.own_pid_namespace = own_pid_namespace
+        self.children: set[int] = set()
+        self.wake_read, self.wake_write = os.pipe()
+        os.set_blocking(self.wake_write, False)
+        signal.set_wakeup_fd(self.wake_write)
+        signal.signal(signal.SIGCHLD, lambda signum, frame: None)  # wakes the select below
+
+    def send(self, message: dict) -> None:
+        import json
+
+        self.control.send(json.dumps(message).encode())
+
+    def serve(self) -> None:
+        import json
+        import select
+        import socket
+
+        self.send({"op": "ready"})
+        while True:
+            ready, _, _ = select.select([self.control, self.wake_read], [], [])
+            if self.wake_read in ready:
+                os.read(self.wake_read, 4096)
+            self.reap()
+            if self.control not in ready:
+                continue
+            data, fds, _, _ = socket.recv_fds(self.control, MAX_CONTROL_MESSAGE, 8)
+            if not data:
+                return  # the grader is gone
+            try:
+                request = json.loads(data)
+                op = request.get("op")
+                if op == "fork" and len(fds) == 5:
+                    self.send({"op": "forked", "pid": self.fork(request, fds)})
+                elif op == "sweep":
+                    self.send({"op": "swept", "left": self.sweep()})
+                elif op == "exit":
+                    return
+            finally:
+                for fd in fds:
+                    _close_quietly(fd)
+
+    def reap(self) -> None:
+        while self.children:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            if pid in self.children:
+                self.children.discard(pid)
+                code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+                self.send({"op": "exited", "pid": pid, "code": code})
+
+    def fork(self, request: dict, fds: list[int]) -> int:
+        request["zygote_tasks"] = _tasks_of_this_process()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            try:
+                self.become_worker(request, fds)
+            finally:
+                os._exit(70)
+        self.children.add(pid)
+        return pid
+
+    def become_worker(self, request: dict, fds: list[int]) -> None:
+        import resource
+        import signal
+
+        request_fd, reply_fd, out_fd, err_fd, hello_fd = fds
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        for fd in (self.control.fileno(), self.wake_read, self.wake_write):
+            _close_quietly(fd)
+        os.setsid()  # its own session and process group: the grader kills the group
+        os.dup2(out_fd, 1)
+        os.dup2(err_fd, 2)
+        os.close(out_fd)
+        os.close(err_fd)
+        _prctl(PR_SET_DUMPABLE, 1)  # an ordinary process again (the zygote is not dumpable)
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # dies with the zygote
+        limits = dict(request["limits"])
+        if limits.get("own_processes") is not None:  # a uid of the sandbox's own: besides this child, only the
+            limits["processes"] = int(request["zygote_tasks"]) + int(limits["own_processes"])  # zygote counts
+        for name, key in (("RLIMIT_AS", "memory"), ("RLIMIT_CPU", "cpu"), ("RLIMIT_FSIZE", "file"),
+                          ("RLIMIT_NOFILE", "open_files"), ("RLIMIT_CORE", "core"), ("RLIMIT_NPROC", "processes")):
+            if limits.get(key) is not None:
+                kind = getattr(resource, name)
+                value, ceiling = int(limits[key]), resource.getrlimit(kind)[1]
+                if ceiling != resource.RLIM_INFINITY:
+                    value = min(value, ceiling)  # the zygote's own bound holds in any case
+                resource.setrlimit(kind, (value, value))
+        os.write(hello_fd, b"h")  # the kernel tells the grader this process's pid, as the grader sees it
+        os.close(hello_fd)
+        harness = str(request.get("harness") or "")
+        harness_dir = os.path.join(self.harness_root, harness) if harness and "/" not in harness else ""
+        os.chdir(self.submission_dir)
+        Worker(request_fd, reply_fd, self.submission_dir, str(request["module"]), harness_dir).serve()
+        os._exit(0)
+
+    def sweep(self) -> int:
+        """Kill every process of the sandbox but this one and its ancestors (bwrap): what a child left.
+
+        Only in a PID namespace of the sandbox's own, where /proc lists nothing else.
+        Returns how many processes could not be killed.
+        """
+        import signal
+        import time
+
+        if not self.own_pid_namespace:
+            return 0
+        spared = _ancestors()
+        left = 0
+        for _ in range(200):
+            self.reap()
+            victims = [pid for pid in _live_pids() if pid not in spared and pid not in self.children]
+            victims += [pid for pid in self.children]  # a child still running when asked to sweep
+            left = 0
+            for pid in victims:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                    left += 1
+                except ProcessLookupError:
+                    pass
+                except PermissionError:  # not ours (bwrap's init): nothing a child could have started
+                    pass
+            if not left:
+                self.empty_private_folders()
+                return 0
+            time.sleep(0.005)
+        return left
+
+    @staticmethod
+    def empty_private_folders() -> None:
+        """Empty the sandbox's own /tmp and /dev/shm: what one problem's code wrote there, the next never reads."""
+        import shutil
+        import stat
+
+        def writable_again(function, path, _):
+            try:  # a folder the child made read-only: it is ours (same uid), so open it and retry
+                os.chmod(os.path.dirname(path), stat.S_IRWXU)
+                function(path)
+            except OSError:
+                pass
+
+        for top in ("/tmp", "/dev/shm"):
+            try:
+                for name in os.listdir(top):
+                    path = os.path.join(top, name)
+                    if os.path.isdir(path) and not os.path.islink(path):
+                        os.chmod(path, stat.S_IRWXU)
+                        shutil.rmtree(path, onerror=writable_again)
+                    else:
+                        os.unlink(path)
+            except Exception:  # noqa: BLE001  (a tree too deep or too odd stays: the tmpfs cap bounds it)
+                pass
+
+
+def _close_quietly(fd: int) -> None:
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+
+
+def _tasks_of_this_process() -> int:
+    try:
+        with open("/proc/self/status") as status:
+            return int(status.read().split("Threads:", 1)[1].split()[0])
+    except (OSError, IndexError, ValueError):
+        return 1
+
+
+def _ancestors() -> set[int]:
+    pid, found = os.getpid(), set()
+    while pid > 1 and pid not in found:
+        found.add(pid)
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                pid = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            break
+    return found | {1}
+
+
+def _live_pids() -> list[int]:
+    """The processes /proc lists that are not zombies."""
+    pids = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as stat:
+                state = stat.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state != "Z":
+            pids.append(int(name))
+    return pids
+
+
+def zygote_main(argv: list[str]) -> None:
+    control_fd, submission_dir, preload, harness_root, own_pid_namespace = (
+        int(argv[2]), argv[3], argv[4], argv[5], argv[6] == "1")
+    for name in filter(None, preload.split(",")):
+        __import__(name)  # once for every problem; before the submission could shadow them
+    _prctl(PR_SET_DUMPABLE, 0)  # no child (same uid) may ptrace this process or open its /proc files
+    os.chdir(submission_dir)
+    Zygote(control_fd, os.path.abspath(submission_dir), harness_root, own_pid_namespace).serve()
+    os._exit(0)
+
+
 def main(argv: list[str]) -> None:
+    if len(argv) > 1 and argv[1] == "--zygote":
+        zygote_main(argv)
     request_fd, reply_fd, submission_dir, module_name = int(argv[1]), int(argv[2]), argv[3], argv[4]
     for name in filter(None, (argv[5] if len(argv) > 5 else "").split(",")):
         __import__(name)  # before the submission joins sys.path: its numpy.py cannot shadow these

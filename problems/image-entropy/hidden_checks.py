@@ -25,7 +25,7 @@ def _noise_image(seed: int) -> np.ndarray:
     return np.random.default_rng(seed).integers(0, 256, (16, 16), dtype=np.uint8)
 
 
-@check(points=2, max_examples=20)
+@check(points=2, max_examples=10)
 @given(image=st.integers(0, 2**32 - 1).map(_noise_image))
 def counts_every_level_of_8_bit_images(student, image):
     """Every distinct value of an 8-bit image with many levels is its own bin"""
@@ -33,7 +33,7 @@ def counts_every_level_of_8_bit_images(student, image):
                  "image_entropy(8-bit image)", **TOLERANCE)
 
 
-@check(points=1, max_examples=20)
+@check(points=1, max_examples=10)
 @given(value=images(), seed=st.integers(0, 2**32 - 1), labels=levels(4))
 def ignores_where_the_pixels_are(student, value, seed, labels):
     """Shuffling the pixels leaves the entropy unchanged, and more equally frequent values give more entropy"""

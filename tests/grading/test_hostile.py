@@ -317,7 +317,9 @@ def short_problems_dir(tmp_path: Path, problem) -> Path:
 def test_patched_comparisons_and_shadowing_modules_earn_nothing(case, mode, isolation, tmp_path, problems):
     import numpy
 
-    graded = grade_hostile(case, tmp_path, problems)
+    # patch-comparisons imports torch (image-entropy's memory_mb lets it): 2 to 5 s on a loaded machine
+    limits = {"import_seconds": 15, "wall_seconds": 25} if case == "patch-comparisons" else {}
+    graded = grade_hostile(case, tmp_path, problems, **limits)
     assert "is wrong: got -1.0" in graded.messages
     for mark in ("GRADEKIT_SITECUSTOMIZE_RAN", "GRADEKIT_USERCUSTOMIZE_RAN", "GRADEKIT_CONFTEST_RAN"):
         assert not hasattr(builtins, mark)

@@ -144,3 +144,126 @@ def test_a_root_graders_worker_runs_as_its_own_unprivileged_uid(tmp_path, monkey
         process.close()
     assert uid == gid == process.uid >= privileges.WORKER_UID_BASE
     assert (groups, caps, bounding, no_new_privs) == (0, 0, 0, 1)
+
+
+# ---------------------------------------------------------------- the warm sandbox: a forked worker per problem
+
+FIRST_PROBLEM = '''
+import os, sys
+import numpy
+
+
+def leave_traces():
+    numpy.GRADEKIT_LEFT_BY_THE_FIRST_PROBLEM = True
+    sys.modules["left_behind"] = sys
+    with open("/tmp/left-behind", "w") as note:
+        note.write("the first problem was here")
+    return os.getpid()
+
+
+def kill_the_zygote():
+    import signal, time
+    os.kill(os.getppid(), signal.SIGKILL)
+    time.sleep(20)  # this worker dies with its zygote before it could answer
+    return 1
+'''
+
+SECOND_PROBLEM = '''
+import os, resource, sys
+import numpy
+
+
+def traces():
+    status = dict(line.split(":", 1) for line in open("/proc/self/status") if ":" in line)
+    try:
+        open(f"/proc/{os.getppid()}/environ").close()
+        zygote_open = True
+    except OSError:
+        zygote_open = False
+    return {"numpy_patched": hasattr(numpy, "GRADEKIT_LEFT_BY_THE_FIRST_PROBLEM"),
+            "first_module_loaded": "first" in sys.modules or "left_behind" in sys.modules,
+            "tmp_file": os.path.exists("/tmp/left-behind"),
+            "zygote_environ_readable": zygote_open,
+            "memory": resource.getrlimit(resource.RLIMIT_AS)[0], "cpu": resource.getrlimit(resource.RLIMIT_CPU)[0],
+            "files": resource.getrlimit(resource.RLIMIT_NOFILE)[0], "uid": os.getuid(),
+            "caps": int(status["CapEff"], 16), "no_new_privs": int(status["NoNewPrivs"]),
+            "cgroup": open("/proc/self/cgroup").read(), "pid": os.getpid()}
+'''
+
+
+@pytest.fixture
+def two_problems(tmp_path):
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    (submission / "first.py").write_text(FIRST_PROBLEM)
+    (submission / "second.py").write_text(SECOND_PROBLEM)
+    return submission, sandbox.stage_worker(tmp_path / "worker")
+
+
+def forked(zygote, module: str, limits: sandbox.Limits):
+    import time
+
+    worker = zygote.fork(module=module, harness="", limits=limits, deadline=time.monotonic() + 60)
+    header, _ = worker.request({"op": "import"}, None, 30)
+    assert header["ok"], header
+    return worker
+
+
+def call(worker, name: str):
+    header, value = worker.request({"op": "call", "name": name}, {"args": [], "kwargs": {}}, 30)
+    assert header["ok"], header
+    return value
+
+
+def test_a_forked_worker_has_its_problems_limits_and_nothing_of_the_problem_before(two_problems):
+    from gradekit.grading import cgroups, privileges
+    from gradekit.grading.zygote import Zygote
+
+    submission, worker_dir = two_problems
+    first_limits = sandbox.Limits(memory_mb=1536)
+    second_limits = sandbox.Limits(memory_mb=1024, cpu_seconds=7, open_files=100)
+    zygote = Zygote(submission_dir=submission, worker_dir=worker_dir, harness_root=None, preload=("numpy",),
+                    limits=sandbox.Limits(memory_mb=2048))
+    try:
+        first = forked(zygote, "first", first_limits)
+        first_pid = call(first, "leave_traces")
+        first.close()
+        second = forked(zygote, "second", second_limits)
+        seen = call(second, "traces")
+        group = second.cgroup
+        second.close()
+    finally:
+        zygote.close()
+    assert not seen["numpy_patched"] and not seen["first_module_loaded"]
+    assert not seen["tmp_file"] or not zygote.isolated  # emptied between problems (the sandbox's own /tmp)
+    assert seen["pid"] != first_pid
+    assert not seen["zygote_environ_readable"]  # the zygote is not dumpable: its /proc files are closed
+    assert (seen["memory"], seen["cpu"], seen["files"]) == (1024 * 2**20, 7, 100)
+    if privileges.grader_is_root() and not sandbox.isolation().as_root:
+        assert seen["uid"] >= privileges.WORKER_UID_BASE and seen["caps"] == 0 and seen["no_new_privs"] == 1
+    if cgroups.version() is not None:
+        assert group is not None and all(d.name in seen["cgroup"] for d in group.directories)
+
+
+def test_a_worker_that_kills_its_zygote_costs_only_its_own_problem(two_problems):
+    import time
+
+    from gradekit.grading.problem import Problem
+    from gradekit.grading.workers import WarmWorkers
+
+    submission, worker_dir = two_problems
+    problems = [Problem(id=name, title=name, points=1, module=name, names=(name,), folder=submission)
+                for name in ("first", "second")]
+    source = WarmWorkers(submission, worker_dir, None, problems)
+    try:
+        worker = source.start(problems[0], time.monotonic() + 60)
+        assert worker.request({"op": "import"}, None, 30)[0]["ok"]
+        with pytest.raises(sandbox.WorkerLost):
+            worker.request({"op": "call", "name": "kill_the_zygote"}, {"args": [], "kwargs": {}}, 30)
+        worker.close()
+        replacement = source.start(problems[1], time.monotonic() + 60)  # a fresh sandbox, transparently
+        assert replacement.request({"op": "import"}, None, 30)[0]["ok"]
+        assert call(replacement, "traces")["numpy_patched"] is False
+        replacement.close()
+    finally:
+        source.close()
