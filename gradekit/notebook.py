@@ -30,6 +30,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from gradekit.grading.results import CheckResult, SubmissionReport
 
@@ -146,16 +147,16 @@ def without_gradekit(cells: list[str]) -> list[str]:
     trees = [_parsed(source) for source in cells]
     bound = set().union(*(_gradekit_names(tree) for tree in trees if tree is not None))
     kept = []
-    for source, tree in zip(cells, trees):
+    for source, tree in zip(cells, trees, strict=True):
         if tree is None:
             kept.append(source)
             continue
-        dropped = set()
+        dropped: set[int] = set()
         for node in tree.body:
             uses = not isinstance(node, RUN_LATER) and any(
                 isinstance(n, ast.Name) and n.id in bound for n in ast.walk(node))
             if _imports_gradekit(node) or uses:
-                dropped.update(range(node.lineno - 1, node.end_lineno))
+                dropped.update(range(node.lineno - 1, node.end_lineno or node.lineno))
         kept.append("\n".join(line for number, line in enumerate(source.splitlines()) if number not in dropped))
     return kept
 
@@ -172,7 +173,7 @@ def _parsed(source: str) -> ast.Module | None:
         return None
 
 
-def _imports_gradekit(node: ast.stmt) -> bool:
+def _imports_gradekit(node: ast.stmt) -> TypeGuard[ast.Import | ast.ImportFrom]:
     if isinstance(node, ast.Import):
         return any(alias.name.split(".")[0] == "gradekit" for alias in node.names)
     return isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "gradekit" and not node.level
@@ -180,7 +181,7 @@ def _imports_gradekit(node: ast.stmt) -> bool:
 
 def _gradekit_names(tree: ast.Module) -> set[str]:
     """Names that gradekit imports bind at the top level (``check``, ``gradekit``, an alias)."""
-    names = set()
+    names: set[str] = set()
     for node in tree.body:
         if _imports_gradekit(node):
             names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)

@@ -7,12 +7,10 @@ from typing import Annotated, Optional
 
 import typer
 from rich.markup import escape
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                           TimeRemainingColumn)
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.text import Text
 
-from gradekit.commands.common import (AssignmentOption, CourseOption, ProblemOption, ProblemsDirOption, err, fail,
-                                      select)
+from gradekit.commands.common import AssignmentOption, CourseOption, ProblemOption, ProblemsDirOption, err, fail, select
 
 
 def register(app: typer.Typer) -> None:
@@ -47,7 +45,8 @@ def grade_all(
     (unless --regrade), except where the report was made for another
     assignment, other problems or other checks: those are graded again. With
     --assignment, SUBMISSIONS/submissions.csv (student,submitted_at) gives
-    the submission times its late policy needs; without it, none is applied. One run at a time may write to OUT: a second one stops
+    the submission times its late policy needs; without it, none is applied.
+    One run at a time may write to OUT: a second one stops
     at once, saying so. Exits 1 if the grader itself failed on some student or
     a report could not be written (a full disk: the reports written are kept),
     2 on bad arguments or when another run holds OUT, 128 + N on signal N

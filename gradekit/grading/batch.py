@@ -18,7 +18,8 @@ it holds control characters, bytes that are not UTF-8, ``%`` or ``~`` (then
 those as ``%XX``; see ``safe_text.file_stem``) or ends in ``.results`` (then
 ``%2Eresults``, so that no report is taken for Gradescope's results file of
 another student), so every name makes a safe report file and a row of
-grades.csv that leads back to the folder, and no name stops the class. Cells of grades.csv that a spreadsheet would run as
+grades.csv that leads back to the folder, and no name stops the class.
+Cells of grades.csv that a spreadsheet would run as
 a formula (a folder named ``=HYPERLINK(...)``) start with a ``'``.
 
 A job whose grading process died (killed from outside, say) is run again
@@ -40,20 +41,26 @@ import tempfile
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Generator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
 
 from gradekit.course.assignment import Assignment
 from gradekit.course.fingerprint import grading_stamp, student_stamp
 from gradekit.course.graded import grade_under
 from gradekit.grading import sandbox, termination
 from gradekit.grading.attachments import figure_files, write_figures
-from gradekit.grading.output import (OutputError, OutputInUse, exclusive, make_folder,  # noqa: F401 (re-exported)
-                                     remove_partial_writes, write_atomically)
+from gradekit.grading.output import (  # noqa: F401 (re-exported)
+    OutputError,
+    OutputInUse,
+    exclusive,
+    make_folder,
+    remove_partial_writes,
+    write_atomically,
+)
 from gradekit.grading.problem import Problem
 from gradekit.grading.report import to_gradescope
 from gradekit.grading.runner import copy_submission, failed_report, grade_submission
@@ -208,7 +215,7 @@ def _grade_job_in_pool(job: StudentJob) -> StudentGrade:
         return grade_job(job)
 
 
-def run_local(jobs: list[StudentJob], workers: int) -> Iterator[Outcome]:
+def run_local(jobs: list[StudentJob], workers: int) -> Generator[Outcome, None, None]:
     """Run ``jobs`` on ``workers`` processes; yield each job with its grade as it finishes.
 
     At most ``workers + 1`` jobs are handed out at a time (one waits in the
@@ -229,7 +236,7 @@ def run_local(jobs: list[StudentJob], workers: int) -> Iterator[Outcome]:
                 yield culprit, BrokenProcessPool("the grading process died twice on this submission")
 
 
-def _run_pool(waiting: deque[StudentJob], workers: int, suspects: list[StudentJob]) -> Iterator[Outcome]:
+def _run_pool(waiting: deque[StudentJob], workers: int, suspects: list[StudentJob]) -> Generator[Outcome, None, None]:
     """Run jobs from ``waiting`` until it is empty or the pool breaks (its running jobs go to ``suspects``)."""
     pool = _process_pool(workers)
     running: dict[Future, StudentJob] = {}
@@ -261,7 +268,7 @@ def _run_pool(waiting: deque[StudentJob], workers: int, suspects: list[StudentJo
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def run_dask(jobs: list[StudentJob], address: str) -> Iterator[Outcome]:
+def run_dask(jobs: list[StudentJob], address: str) -> Generator[Outcome, None, None]:
     """Run ``jobs`` on the Dask cluster whose scheduler is at ``address``.
 
     Each job carries the student's files, so workers need gradekit and the
@@ -270,7 +277,8 @@ def run_dask(jobs: list[StudentJob], address: str) -> Iterator[Outcome]:
     most, so a large class is never all in memory. Dask reruns a job whose
     worker died, up to its ``allowed-failures``.
     """
-    from distributed import Client, as_completed as dask_completed
+    from distributed import Client
+    from distributed import as_completed as dask_completed
 
     waiting = deque(jobs)
     handed_out = {}  # Dask future -> its job

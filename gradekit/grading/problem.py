@@ -23,9 +23,10 @@ import importlib.util
 import math
 import sys
 import types
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 from gradekit.course.references import use_references_beside
 from gradekit.grading.attachments import record_measurement
@@ -60,7 +61,7 @@ class Table(Mapping[str, Any]):
 
     __slots__ = ("_items",)
 
-    def __init__(self, items: Mapping[str, Any] = ()):
+    def __init__(self, items: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()):
         self._items = dict(items)
 
     def __getitem__(self, key: str) -> Any:
@@ -299,7 +300,7 @@ def problem_here(file: str | Path) -> Problem:
     return _problem_at(folder)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _problem_at(folder: Path) -> Problem:
     return load_problem(folder)
 
@@ -421,8 +422,8 @@ class _Reader:
     def training(self, table: dict[str, Any]) -> Training:
         kinds = {"steps": int, "batch_size": int, "learning_rate": (int, float), "seed": int, "data_seed": int,
                  "runaway_seconds": (int, float), "seconds": (int, float), "data": str}
-        values = {key: self.typed(table, key, kind, *(() if key in ("steps", "batch_size", "learning_rate", "seed")
-                                                      else (None,)), where="[training] ")
+        required = ("steps", "batch_size", "learning_rate", "seed")  # the others default to None
+        values = {key: self.typed(table, key, kind, ... if key in required else None, where="[training] ")
                   for key, kind in kinds.items()}
         values = {key: value for key, value in values.items() if value is not None}
         for key in ("steps", "batch_size"):
@@ -487,6 +488,8 @@ def load_module(problem: Problem, path: Path) -> types.ModuleType:
     if name in sys.modules:
         return sys.modules[name]
     spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:  # not a Python source file
+        raise ProblemError(f"{path}: cannot be loaded as a Python module")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:
