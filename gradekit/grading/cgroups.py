@@ -46,7 +46,7 @@ class _Hierarchy:
 
 def _mounts() -> list[tuple[str, Path, str, set[str]]]:
     """(mount root inside the hierarchy, mount point, fs type, super options) of each cgroup mount."""
-    mounts = []
+    mounts: list[tuple[str, Path, str, set[str]]] = []
     try:
         lines = Path("/proc/self/mountinfo").read_text().splitlines()
     except OSError:
@@ -65,7 +65,7 @@ def _mounts() -> list[tuple[str, Path, str, set[str]]]:
 
 def _own_paths() -> dict[str, str]:
     """The grader's cgroup path per v1 controller, and under key "" its v2 path."""
-    paths = {}
+    paths: dict[str, str] = {}
     try:
         lines = Path("/proc/self/cgroup").read_text().splitlines()
     except OSError:
@@ -140,7 +140,7 @@ class Cgroup:
         self.directories = directories
 
     @classmethod
-    def create(cls, *, processes: int, memory_bytes: int) -> "Cgroup | None":
+    def create(cls, *, processes: int, memory_bytes: int) -> Cgroup | None:
         """A fresh cgroup bounding tasks to ``processes`` and memory to ``memory_bytes``, or None."""
         hierarchies = usable()
         if not hierarchies:

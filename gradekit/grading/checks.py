@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from hypothesis import HealthCheck, Phase, Verbosity, settings
 
@@ -47,7 +47,7 @@ class CheckFailed(AssertionError):
 class CheckSpec:
     name: str
     points: float
-    visibility: str  # "public" | "hidden"
+    visibility: Literal["public", "hidden"]
     description: str
     function: Callable
     is_property: bool  # a hypothesis @given test
@@ -106,7 +106,7 @@ def check(points: float, *, name: str | None = None, max_examples: int | None = 
     return mark
 
 
-def collect_checks(module, visibility: str, max_examples: int) -> list[CheckSpec]:
+def collect_checks(module, visibility: Literal["public", "hidden"], max_examples: int) -> list[CheckSpec]:
     """The checks of a freshly loaded module, hypothesis ones given the grading settings."""
     specs = []
     for value in vars(module).values():

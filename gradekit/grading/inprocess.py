@@ -26,7 +26,9 @@ _imported: list[str] = []  # the modules the last import loaded from a submissio
 
 
 def _inside(file: str | None, folder: str) -> bool:
-    return bool(file) and Path(file).resolve().is_relative_to(Path(folder).resolve())
+    if not file:
+        return False
+    return Path(file).resolve().is_relative_to(Path(folder).resolve())
 
 
 def _worker_module() -> types.ModuleType:
@@ -35,6 +37,7 @@ def _worker_module() -> types.ModuleType:
     if name not in sys.modules:
         sys.modules.setdefault("gradekit_wire", wire)
         spec = importlib.util.spec_from_file_location(name, _GRADING_DIR / "worker.py")
+        assert spec is not None and spec.loader is not None, "gradekit's worker.py is missing"
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)

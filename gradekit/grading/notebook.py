@@ -84,7 +84,7 @@ def _cell_definitions(number: int, source: str) -> tuple[str, set[str]]:
     """One cell's definitions as source, and the names they define; a cell that cannot be read is a note."""
     try:
         tree = ast.parse(_without_magics(source))
-        body = [node for node in tree.body if isinstance(node, KEPT)]
+        body: list[ast.stmt] = [node for node in tree.body if isinstance(node, KEPT)]
         text = ast.unparse(ast.Module(body=body, type_ignores=[])) if body else ""
     except SyntaxError as error:
         return f"# cell {number} skipped: it does not parse ({error.msg}, line {error.lineno})", set()

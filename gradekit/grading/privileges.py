@@ -123,7 +123,7 @@ def fresh_session_keyring() -> None:
 PROBE_UID = WORKER_UID_BASE - 1  # the uid that probes what workers can do
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def python_reachable_by_workers() -> bool:
     """Whether a worker's uid can start this Python and import numpy (probed once), for running
     without bubblewrap: a Python under /root (mode 0700) cannot be reached by anyone else."""

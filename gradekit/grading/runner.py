@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from hypothesis.reporting import with_reporter
 
@@ -32,7 +33,7 @@ from gradekit.grading.problem import Problem
 from gradekit.grading.results import CheckResult, ProblemResult, Status, SubmissionReport
 from gradekit.grading.sandbox import WorkerLost, make_staging_dir, stage_worker
 from gradekit.grading.student import Student, StudentRaised
-from gradekit.grading.workers import WorkerSource, make_source, stage_harnesses
+from gradekit.grading.workers import Worker, WorkerSource, make_source, stage_harnesses
 
 MAX_WORKER_LOSSES = 2  # after this many crashes or hangs, the problem's other checks are not run
 
@@ -50,7 +51,7 @@ class ProblemSession:
                  source: WorkerSource | None = None):
         self.problem = problem
         self.deadline = time.monotonic() + problem.limits.wall_seconds
-        self.worker = None
+        self.worker: Worker | None = None
         self._own_source = source is None
         if source is None:
             assert worker_dir is not None, "a session without a source stages its own sandbox beside worker_dir"
@@ -302,7 +303,7 @@ def _failed(spec: CheckSpec, why: str) -> CheckResult:
     return CheckResult(spec.name, 0.0, spec.points, spec.visibility, False, f"{spec.description}: {why}")
 
 
-def _all_failed(problem: Problem, checks: list[CheckSpec], status: Status, why: str,
+def _all_failed(problem: Problem, checks: Sequence[CheckSpec], status: Status, why: str,
                 on_check: OnCheck | None = None, output: str = "") -> ProblemResult:
     results = [_failed(spec, why) for spec in checks]
     if on_check:
@@ -311,5 +312,5 @@ def _all_failed(problem: Problem, checks: list[CheckSpec], status: Status, why: 
     return ProblemResult(problem.id, problem.title, status, results, _max_score(checks), output)
 
 
-def _max_score(checks: list[CheckSpec]) -> float:
+def _max_score(checks: Sequence[CheckSpec]) -> float:
     return sum(spec.points for spec in checks)

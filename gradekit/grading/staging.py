@@ -162,7 +162,8 @@ class _Walker:
         folder = self.real_source
         for part in parts[:-1]:
             if is_ignored_folder(os.path.join(folder, part), part):
-                return f"it is a symbolic link into {part!r}, which is not graded (version control, cache or environment)"
+                return (f"it is a symbolic link into {part!r}, which is not graded "
+                        "(version control, cache or environment)")
             folder = os.path.join(folder, part)
         if not stat.S_ISREG(os.stat(resolved).st_mode):
             return "it is a symbolic link to a folder or a special file (only links to files are followed)"

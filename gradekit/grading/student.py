@@ -6,7 +6,6 @@ from typing import Any, Protocol
 
 from gradekit.grading.wire import WireGenerator, WireTensor
 
-
 MAX_MESSAGE = 1000  # characters of the student's exception message kept (the worker sends no more)
 MAX_TRACEBACK = 4000
 

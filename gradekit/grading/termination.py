@@ -31,8 +31,8 @@ import shutil
 import signal
 import tempfile
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 CHILD_EXIT_SECONDS = 30.0  # for pool processes to finish their cleanup (killing a worker takes < 10 s)
@@ -102,7 +102,7 @@ def exit_when_terminated() -> Iterator[None]:
         yield
     except (Terminated, KeyboardInterrupt) as stop:
         remove_own_leftovers()
-        os._exit(stop.code if isinstance(stop, Terminated) else 128 + signal.SIGINT)
+        os._exit(128 + stop.signum if isinstance(stop, Terminated) else 128 + signal.SIGINT)
 
 
 def finish(timeout: float = CHILD_EXIT_SECONDS) -> None:

@@ -31,6 +31,8 @@ import importlib.util
 import os
 import sys
 import traceback
+import types
+from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.dont_write_bytecode = True
@@ -103,8 +105,8 @@ class Worker:
         self.submission_dir = submission_dir
         self.module_name = module_name
         self.harness_dir = harness_dir
-        self.module = None
-        self.harness = {}
+        self.module: types.ModuleType | None = None
+        self.harness: dict[str, types.ModuleType] = {}
 
     def reply(self, request: dict, header: dict, value=None) -> None:
         header = {**header, "id": request.get("id")}
@@ -135,6 +137,8 @@ class Worker:
         if file not in self.harness:
             path = os.path.join(self.harness_dir, file + ".py")
             spec = importlib.util.spec_from_file_location(f"gradekit_harness_{file}", path)
+            if spec is None or spec.loader is None:
+                raise ImportError(f"the problem's harness file {file}.py cannot be loaded")
             module = importlib.util.module_from_spec(spec)
             sys.modules[spec.name] = module
             spec.loader.exec_module(module)
@@ -252,7 +256,8 @@ class Zygote:
 
         self.send({"op": "ready"})
         while True:
-            ready, _, _ = select.select([self.control, self.wake_read], [], [])
+            waited: list[Any] = [self.control, self.wake_read]  # a socket and a pipe's fd
+            ready, _, _ = select.select(waited, [], [])
             if self.wake_read in ready:
                 os.read(self.wake_read, 4096)
             self.reap()

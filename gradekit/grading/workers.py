@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Protocol
 
+from gradekit.grading.limits import Limits
 from gradekit.grading.problem import Problem
 from gradekit.grading.sandbox import WorkerLost, WorkerProcess, open_to_worker
 from gradekit.grading.zygote import Zygote, zygote_limits
@@ -101,7 +102,7 @@ class WarmWorkers:
         self.submission_dir = submission_dir
         self.worker_dir = worker_dir
         self.harness_root = harness_root
-        self._limits = {}
+        self._limits: dict[Key, list[Limits]] = {}
         for problem in problems:
             self._limits.setdefault(key_of(problem), []).append(problem.limits)
         self._zygotes: dict[Key, Zygote] = {}
