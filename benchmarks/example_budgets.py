@@ -6,8 +6,8 @@
 For each property check of a problem and each submission of
 ``problems/<id>/tests/`` whose ``expected.toml`` says it fails that check (and
 each of the problem's trivial submissions that fails it), the check is run
-(in this process: these are the course's own submissions) with 1, 2, 3, ... examples, and the smallest count at which it fails is kept. A
-check needs the largest of those counts over its wrong submissions; the
+(in this process: these are the course's own submissions) with 1, 2, 3, ...
+examples, and the smallest count at which it fails is kept. A check needs the largest of those counts over its wrong submissions; the
 suggested budget is twice that (hypothesis' choice of inputs may change with
 its version; ``tests/problems`` then shows which wrong submission slipped
 through), at least ``--floor``. Prints, per check: its budget now, what each

@@ -27,6 +27,7 @@ times and the cores kept busy, and the load averages printed beside them.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import random
 import shutil
@@ -171,7 +172,8 @@ def run_on_dask(root: Path, problems: list[Problem], out: Path, meter: CpuGroup,
                 students: int) -> tuple[float, dict[str, float]]:
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.CRITICAL) as cluster:  # its shutdown chatter is not ours
         seconds, cpu, scores = time_class(root, problems, out, meter, scheduler=cluster.scheduler_address)
     report(f"Dask LocalCluster, {workers} workers", students, seconds, cpu)
     return seconds, scores

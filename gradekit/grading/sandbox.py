@@ -1,6 +1,9 @@
 """Run the worker on untrusted code: bubblewrap where it works, limits and a cgroup always.
 
-The trusted side talks to the worker over two pipes; the student's stdout and
+``SandboxedProcess`` starts ``worker.py`` so confined; a submission's problems
+are then served by workers forked from one such sandbox (``zygote``), or, for
+the benchmarks' comparison, by a ``WorkerProcess`` each. The trusted side talks
+to a worker over two pipes (``Conversation``); the student's stdout and
 stderr go to two other pipes that are drained, capped and kept for feedback.
 Each request carries a fresh random id that its reply must repeat, so frames
 the student's code writes into the reply pipe are recognised as forged.
@@ -37,7 +40,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from gradekit.grading import cgroups, privileges, wire
 from gradekit.grading.limits import Limits  # noqa: F401  (re-exported: where it used to live)
@@ -670,7 +673,7 @@ class Conversation:
             return f"was killed by {name}{hint}"
         return f"exited with status {code} before answering (sys.exit or os._exit in student code?)"
 
-    def _fail(self, message: str, *, timed_out: bool = False):
+    def _fail(self, message: str, *, timed_out: bool = False) -> NoReturn:
         self.failure = message
         self.kill()
         raise WorkerLost(message, timed_out=timed_out)

@@ -40,6 +40,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -104,7 +105,7 @@ class Zygote:
     # ------------------------------------------------------------ the control channel
 
     def _next(self, deadline: float) -> dict:
-        """The zygote's next message (exit notices are recorded and skipped)."""
+        """The zygote's next message (an exit notice is recorded too)."""
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
@@ -128,11 +129,12 @@ class Zygote:
                 raise ZygoteLost("it sent a malformed message")
             if message.get("op") == "exited" and type(message.get("pid")) is int and type(message.get("code")) is int:
                 self._exits[message["pid"]] = message["code"]
-                continue
             return message
 
     def _expect(self, op: str, deadline: float) -> dict:
         message = self._next(deadline)
+        while message.get("op") == "exited":
+            message = self._next(deadline)
         if message.get("op") != op:
             raise ZygoteLost(f"it answered {str(message.get('op'))[:40]!r} instead of {op!r}")
         return message
@@ -170,7 +172,7 @@ class Zygote:
             raise WorkerLost(f"could not be started ({lost})", timed_out=time.monotonic() >= deadline) from None
         return ForkedWorker(self, module=module, harness=harness, limits=limits, deadline=deadline)
 
-    def _send(self, message: dict, fds: list[int] = ()) -> None:
+    def _send(self, message: dict, fds: Sequence[int] = ()) -> None:
         try:
             socket.send_fds(self._control, [json.dumps(message).encode()], list(fds))
         except OSError as error:

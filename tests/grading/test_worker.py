@@ -267,3 +267,28 @@ def test_a_worker_that_kills_its_zygote_costs_only_its_own_problem(two_problems)
         replacement.close()
     finally:
         source.close()
+
+
+def test_the_graded_courses_problems_and_references_are_blanked_when_inside_the_python():
+    """A course folder may sit under a directory the sandbox binds (the Python's prefix): it is hidden too."""
+    import secrets
+    import shutil
+    import sys
+    from pathlib import Path
+
+    from gradekit.grading.problem import Problem
+    from gradekit.grading.workers import course_folders
+
+    course = Path(sys.prefix) / f"gkt-course-{secrets.token_hex(4)}"
+    try:
+        (course / "problems" / "p").mkdir(parents=True)
+        (course / "references").mkdir()
+        problem = Problem(id="p", title="p", points=1, module="p", names=("p",), folder=course / "problems" / "p")
+        hidden = course_folders([problem])
+        assert hidden == (course / "problems", course / "references")
+        overlays = sandbox._hidden_overlays(hidden)
+        for folder in hidden:
+            assert ["--tmpfs", str(folder)] == overlays[overlays.index(str(folder)) - 1:overlays.index(str(folder)) + 1]
+        assert sandbox._hidden_overlays((Path("/nonexistent-course/problems"),)) == sandbox._hidden_overlays()
+    finally:
+        shutil.rmtree(course, ignore_errors=True)
