@@ -14,7 +14,10 @@ from pathlib import Path
 
 import gradekit
 
-SECRET_MODULES = ("gradekit.calc", "references")  # the references, under both names they import by
+# the references, under both names they import by, and gradekit's own code that answers a problem
+# (the exact Fréchet distance is the frechet-distance problem's answer; only hidden checks and
+# instructor commands use it)
+SECRET_MODULES = ("gradekit.calc", "references", "gradekit.metrics.frechet")
 SECRET_SIBLINGS = ("hidden_checks", "variants")  # problem-folder modules that import the references
 SECRET_FILES = tuple(f"{name}.py" for name in SECRET_SIBLINGS)
 SECRET_FOLDERS = ("tests", "references")  # wrong submissions hold near-answers; references are answers

@@ -11,7 +11,9 @@ needs no bundled one.
 
 Also left out: every gradekit module that imports the references, itself or
 through another (``audit.reaches_references``): the reference models'
-training, the quiz keys, kit export, ``gradekit.calc``. Without the references
+training, the quiz keys, kit export, ``gradekit.calc``, and gradekit's own
+answer to a problem (``gradekit.metrics.frechet``, with the FID code and the
+``fid`` command that use it: ``audit.SECRET_MODULES``). Without the references
 (a kit has none) they cannot even import, and they are the code nearest the
 answers. What the public checks, ``gradekit check`` and the notebook's
 ``check`` need never imports them (the kit's audit holds the public checks to

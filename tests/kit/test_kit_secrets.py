@@ -125,6 +125,9 @@ def test_kit_holds_no_file_of_references_hidden_checks_or_wrong_submissions(full
     # the modules that import the references (the reference models, the quiz keys) stay home too
     assert "gradekit/grading/runner.py" in in_wheel and "gradekit/notebook.py" in in_wheel
     assert not {"gradekit/calc/__init__.py", "gradekit/models/vae.py", "gradekit/kit/export.py"} & set(in_wheel)
+    # and gradekit's own answer to a problem (the Fréchet distance), with what uses it
+    assert "gradekit/metrics/face_net.py" in in_wheel
+    assert not {"gradekit/metrics/frechet.py", "gradekit/metrics/image_fid.py", "gradekit/commands/fid.py"} & set(in_wheel)
 
 
 def python_sources(kit: Path) -> list[tuple[str, str]]:
