@@ -91,7 +91,7 @@ class Training:
     learning_rate: float
     seed: int  # the training seed (reference runs vary it)
     data_seed: int = 0  # the data split's seed
-    runaway_seconds: float | None = None  # stops only runaway code (>= 3x the slowest sound design)
+    runaway_seconds: float | None = None  # CPU seconds; stops only runaway code (>= 3x the slowest sound design)
     seconds: float | None = None  # the older name of that guard; either must stay below [limits] call_seconds
     data: str = ""  # the data in words, for the statement
     extra: Mapping[str, Any] = field(default_factory=Table, compare=False, hash=False)

@@ -521,7 +521,8 @@ class SandboxedProcess:
             self.cgroup.kill()
         if self._kill_sandbox_init():
             try:  # bwrap exits once it has reaped its init, that is once the namespace is empty
-                self.process.wait(timeout=2)
+                # (seconds on a busy machine with many processes to kill: waited for, not guessed)
+                self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 pass
         try:

@@ -42,8 +42,8 @@ def expect_full_run(reply: object, steps: int, what: str = "training") -> Traini
     if reply.get("runaway") or taken < steps:
         limit = reply.get("runaway_seconds")
         raise CheckFailed(
-            f"{what} stopped after {taken} of {steps} steps: {_seconds(reply.get('seconds'))} passed, and "
-            f"training is stopped at {_seconds(limit)}, several times what the slowest sound design needs. "
+            f"{what} stopped after {taken} of {steps} steps: it used {_seconds(reply.get('seconds'))} of CPU time, "
+            f"and training is stopped at {_seconds(limit)}, several times what the slowest sound design needs. "
             "Make the model smaller or its forward pass cheaper (one CPU thread).")
     losses = {key: expect_array(value, f"the losses of {what}", ndim=1)
               for key, value in reply.items() if key == "losses" or key.endswith("_losses")}

@@ -93,6 +93,25 @@ def test_the_runaway_guard_stops_training_and_the_grader_says_why():
         expect_full_run([1, 2], 4)
 
 
+def test_the_runaway_guard_counts_cpu_time_so_a_busy_machine_cannot_trip_it():
+    import time
+
+    def waits(_):  # what a step looks like when other processes hold the cores: time passes, no CPU is used
+        time.sleep(0.1)
+        return 1.0
+
+    assert not support.fixed_steps(waits, 5, runaway_seconds=0.2)["runaway"]
+
+    def computes(_):
+        started = time.process_time()
+        while time.process_time() - started < 0.1:
+            pass
+        return 1.0
+
+    run = support.fixed_steps(computes, 5, runaway_seconds=0.2)
+    assert run["runaway"] and 2 <= run["steps"] < 5
+
+
 def test_build_gives_the_same_initial_weights_for_the_same_seed():
     first, second = (support.build(torch.nn.Linear, 3, in_features=4, out_features=2) for _ in range(2))
     assert torch.equal(first.weight, second.weight) and not first.training
