@@ -12,7 +12,11 @@ from hypothesis import strategies as st
 from gradekit.grading.api import StudentRaised, check, expect_equal, expect_int
 
 from .strategies import (DISCRIMINATOR_CHAIN, GENERATOR_CHAIN, PARAMETER_COUNTS, POOLING_WINDOW,
-                         transpose_settings)
+                         parameter_settings, transpose_settings)
+
+# The worked examples are fixed numbers a table could answer; each check also asks the same layers at a
+# drawn side or width (a DCGAN for another image size, another layer), so only the formula scores.
+SIDES = st.integers(2, 64)
 
 
 def call(student, name, **settings):
@@ -35,19 +39,24 @@ def returns_ints(student):
             continue  # not written yet, or wrong: that function's own checks say so; this one is about types
 
 
-@check(points=1)
-def dcgan_generator_chain(student):
-    """A DCGAN generator grows z from 1x1 to 4x4, 8x8, 16x16 and 32x32 with kernel-4 transposed convs"""
-    for size, kernel, stride, padding, expected in GENERATOR_CHAIN:
+@check(points=1, max_examples=10)
+@given(side=SIDES)
+def dcgan_generator_chain(student, side):
+    """A DCGAN generator grows z from 1x1 to 4x4, 8x8, 16x16 and 32x32 with kernel-4 transposed convs
+    (and its kernel-4 stride-2 layers double any side)"""
+    for size, kernel, stride, padding, expected in [*GENERATOR_CHAIN, (side, 4, 2, 1, 2 * side)]:
         got, what = call(student, "conv_transpose2d_output_size", size=size, kernel=kernel, stride=stride,
                          padding=padding)
         expect_equal(got, expected, what)
 
 
-@check(points=1)
-def dcgan_discriminator_chain(student):
-    """A DCGAN discriminator shrinks 32x32 to 16, 8, 4 and 1; a 2x2 stride-2 window takes 4x4 to 2x2"""
-    for size, kernel, stride, padding, expected in [*DISCRIMINATOR_CHAIN, POOLING_WINDOW]:
+@check(points=1, max_examples=10)
+@given(side=SIDES)
+def dcgan_discriminator_chain(student, side):
+    """A DCGAN discriminator shrinks 32x32 to 16, 8, 4 and 1; a 2x2 stride-2 window takes 4x4 to 2x2
+    (and its kernel-4 stride-2 layers halve any even side, flooring an odd one)"""
+    drawn = [(2 * side, 4, 2, 1, side), (2 * side + 1, 4, 2, 1, side)]
+    for size, kernel, stride, padding, expected in [*DISCRIMINATOR_CHAIN, POOLING_WINDOW, *drawn]:
         got, what = call(student, "conv2d_output_size", size=size, kernel=kernel, stride=stride, padding=padding)
         expect_equal(got, expected, what)
 
@@ -88,10 +97,14 @@ def transposed_conv_undoes_conv(student, settings):
         expect_equal(back, size, what)
 
 
-@check(points=1)
-def parameter_counts(student):
+@check(points=1, max_examples=10)
+@given(layer=parameter_settings())
+def parameter_counts(student, layer):
     """Parameters are out·in·k² weights plus out biases: 1792 for 3 → 64 channels with 3x3 kernels"""
-    for in_channels, out_channels, kernel, bias, expected in PARAMETER_COUNTS:
+    drawn = (layer["in_channels"], layer["out_channels"], layer["kernel"], layer["bias"],
+             layer["out_channels"] * layer["in_channels"] * layer["kernel"] ** 2
+             + (layer["out_channels"] if layer["bias"] else 0))
+    for in_channels, out_channels, kernel, bias, expected in [*PARAMETER_COUNTS, drawn]:
         got, what = call(student, "conv2d_param_count", in_channels=in_channels, out_channels=out_channels,
                          kernel=kernel, bias=bias)
         expect_equal(got, expected, what)
