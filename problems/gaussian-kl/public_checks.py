@@ -20,11 +20,9 @@ MONTE_CARLO_SEED = 2014  # fixed: the estimate, and so the verdict, is the same 
 # A fixed batch whose rows make each wrong convention show: mean shifts, wide and narrow variances.
 MONTE_CARLO_MU = [[0.5, -1.0, 0.0], [1.5, 0.2, -0.7], [0.0, 0.0, 0.0], [-2.0, 1.0, 0.3]]
 MONTE_CARLO_LOGVAR = [[0.0, 1.0, -1.0], [-2.0, 0.5, 1.5], [2.0, -0.5, 0.0], [0.0, -1.5, 1.0]]
-# Four samples, each one step away from the prior in one coordinate: every KL is positive.
-OFF_PRIOR_MU = np.zeros((4, 8), dtype=np.float32)
-OFF_PRIOR_LOGVAR = np.zeros((4, 8), dtype=np.float32)
-OFF_PRIOR_MU[0, 0], OFF_PRIOR_MU[1, 3] = 1.0, -0.5
-OFF_PRIOR_LOGVAR[2, 5], OFF_PRIOR_LOGVAR[3, 7] = 1.0, -1.0
+# Four samples, each one step away from the prior in one coordinate: every KL is positive
+# (a drawn latent size and column, a step of one of these sizes: a table of fixed batches cannot answer)
+OFF_PRIOR_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5)
 
 
 def kl_per_sample(student, mu: np.ndarray, logvar: np.ndarray, what: str) -> np.ndarray:
@@ -56,17 +54,27 @@ def returns_one_value_per_sample(student):
         kl_per_sample(student, mu, logvar, f"gaussian_kl of inputs of shape ({batch}, {latent})")
 
 
-@check(points=2)
-def standard_normal_has_zero_kl(student):
+@check(points=2, max_examples=10)
+@given(latent=st.integers(2, 8), column=st.integers(0, 7), step=st.sampled_from(OFF_PRIOR_STEPS))
+@example(latent=8, column=0, step=1.0)
+def standard_normal_has_zero_kl(student, latent, column, step):
     """KL(N(0, I) || N(0, I)) = 0: mu = 0 and log sigma^2 = 0 give 0 for every sample, and only the prior does"""
-    zeros = np.zeros((4, 8), dtype=np.float32)
-    kl = kl_per_sample(student, zeros, zeros, "gaussian_kl(zeros(4, 8), zeros(4, 8))")
-    expect_close(kl, np.zeros(4), "gaussian_kl(zeros(4, 8), zeros(4, 8))", atol=1e-7)
-    # the anchor: not zero one step away from the prior (its sign is is_positive_away_from_the_prior's)
-    away = kl_per_sample(student, OFF_PRIOR_MU, OFF_PRIOR_LOGVAR, "gaussian_kl one step off the prior")
+    zeros = np.zeros((4, latent), dtype=np.float32)
+    kl = kl_per_sample(student, zeros, zeros, f"gaussian_kl(zeros(4, {latent}), zeros(4, {latent}))")
+    expect_close(kl, np.zeros(4), f"gaussian_kl(zeros(4, {latent}), zeros(4, {latent}))", atol=1e-7)
+    # the anchor: not zero one step away from the prior (its sign is is_positive_away_from_the_prior's),
+    # and a mean twice as far off differs more from 0: an indicator of "not the prior" fails it
+    column %= latent
+    mu, logvar = zeros.copy(), zeros.copy()
+    mu[0, column], mu[1, column] = step, -2 * step
+    logvar[2, column], logvar[3, column] = step, -step
+    away = kl_per_sample(student, mu, logvar, "gaussian_kl one step off the prior")
+    shown = f"mu = {mu.tolist()}, logvar = {logvar.tolist()}"
     expect_true(bool(np.all(np.isfinite(away) & (np.abs(away) > 1e-3))),
-                f"gaussian_kl one step off the prior (a mu of 1 or -0.5, a log sigma^2 of 1 or -1) = {away}: "
-                f"only the prior itself has KL 0")
+                f"gaussian_kl one step off the prior ({shown}) = {away}: only the prior itself has KL 0")
+    expect_true(bool(abs(away[1]) > abs(away[0]) * (1 + 1e-3)),
+                f"gaussian_kl one step off the prior ({shown}) = {away}: a mean of {-2 * step} should be "
+                f"further from 0 than one of {step}")
 
 
 @check(points=1)
@@ -116,13 +124,18 @@ def adds_up_over_latent_dimensions(student, first, second):
                 f"gaussian_kl of the joined latent dimensions = {joined} is 0 for a sample away from N(0, I)")
 
 
-@check(points=2)
-def agrees_with_a_monte_carlo_estimate(student):
+@check(points=2, max_examples=4)
+@given(rows=st.permutations(range(4)), columns=st.permutations(range(3)),
+       signs=st.lists(st.sampled_from([-1.0, 1.0]), min_size=3, max_size=3))
+@example(rows=[0, 1, 2, 3], columns=[0, 1, 2], signs=[1.0, 1.0, 1.0])
+def agrees_with_a_monte_carlo_estimate(student, rows, columns, signs):
     """The closed form agrees with a Monte-Carlo estimate of E_q[log q(z) - log p(z)]"""
-    mu = np.array(MONTE_CARLO_MU, dtype=np.float32)
-    logvar = np.array(MONTE_CARLO_LOGVAR, dtype=np.float32)
+    # the fixed batch with its rows and latent dimensions reordered and some means negated (drawn): the
+    # estimate is made afresh for each, so a table of the batch as written earns nothing
+    mu = (np.array(MONTE_CARLO_MU, dtype=np.float32) * np.array(signs, dtype=np.float32))[rows][:, columns]
+    logvar = np.array(MONTE_CARLO_LOGVAR, dtype=np.float32)[rows][:, columns]
     kl = kl_per_sample(student, mu, logvar, "gaussian_kl(mu, logvar)")
     estimate = monte_carlo_kl(mu.astype(np.float64), logvar.astype(np.float64),
                               MONTE_CARLO_SAMPLES, MONTE_CARLO_SEED)
-    expect_close(kl, estimate, f"gaussian_kl(mu, logvar) for mu = {MONTE_CARLO_MU}, "
-                               f"logvar = {MONTE_CARLO_LOGVAR}", rtol=0.02, atol=0.05)
+    expect_close(kl, estimate, f"gaussian_kl(mu, logvar) for mu = {mu.tolist()}, "
+                               f"logvar = {logvar.tolist()}", rtol=0.02, atol=0.05)
