@@ -50,3 +50,29 @@ def confident_split_score(labels: list[int]) -> float:
     _, counts = np.unique(labels, return_counts=True)
     frequencies = counts / counts.sum()
     return math.exp(-(frequencies * np.log(frequencies)).sum())
+
+
+@st.composite
+def two_classes(draw):
+    """``(classes, a, b, swap)``: two distinct classes a, b of 2 to 6, and whether to swap two rows. The worked
+    examples on two predictions are written with them (drawn, so a table of the examples as written earns
+    nothing); shrunk, they are the examples as written: 2 classes, a = 0, b = 1, rows in order."""
+    classes = draw(st.integers(2, 6))
+    a, b = draw(st.permutations(range(classes)))[:2]
+    return classes, a, b, draw(st.booleans())
+
+
+def two_predictions(labels) -> np.ndarray:
+    """[[1, 0], [1/2, 1/2]] written over ``labels`` (from ``two_classes``): a sure prediction of class a and an
+    even one over a and b, whose score in one split is the same 1.2408 whatever the labels and row order."""
+    classes, a, b, swap = labels
+    probs = np.zeros((2, classes))
+    probs[0, a] = 1.0
+    probs[1, [a, b]] = 0.5
+    return probs[::-1].copy() if swap else probs
+
+
+def sure_pairs(labels) -> tuple[np.ndarray, np.ndarray]:
+    """Two sure predictions of the classes a and b, and two of a alone (``labels`` from ``two_classes``)."""
+    classes, a, b, _ = labels
+    return np.eye(classes)[[a, b]], np.eye(classes)[[a, a]]
