@@ -207,6 +207,62 @@ class Worker:
                     "message": f"unknown request {op!r}"}})
 
 
+# ---------------------------------------------------------------- system calls no worker needs
+
+
+# Refused (EPERM) by a seccomp filter the worker installs on itself before any student code runs; every
+# process it starts inherits it, and none can lift it. System V shared memory, message queues and
+# semaphores, and POSIX message queues, hold memory that no process maps (RLIMIT_AS does not see it),
+# that outlives the processes that made it, and, outside an IPC namespace of the sandbox's own, the
+# grading itself; io_uring and userfaultfd are kernel attack surface that no grading needs (refused by
+# Docker's default profile too).
+_REFUSED_CALLS = {
+    "x86_64": (0xC000003E, {"shmget": 29, "shmat": 30, "semget": 64, "msgget": 68, "mq_open": 240,
+                            "userfaultfd": 323, "io_uring_setup": 425, "io_uring_enter": 426,
+                            "io_uring_register": 427}),
+    "aarch64": (0xC00000B7, {"mq_open": 180, "msgget": 186, "semget": 190, "shmget": 194, "shmat": 196,
+                             "userfaultfd": 282, "io_uring_setup": 425, "io_uring_enter": 426,
+                             "io_uring_register": 427}),
+}
+_X32_SYSCALL_BIT = 0x40000000
+
+
+def refuse_system_calls() -> bool:
+    """Install the filter of ``_REFUSED_CALLS`` on this process (and all it starts); False where it cannot.
+
+    A system call made through another ABI than this machine's (32-bit ``int 0x80`` or x32 on x86_64,
+    whose numbers differ) is refused whatever it is.
+    """
+    import ctypes
+    import platform
+    import struct
+
+    arch = _REFUSED_CALLS.get(platform.machine())
+    if arch is None:
+        return False
+    audit_arch, numbers = arch
+    ld_abs, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
+    refused, allowed = 0x00050000 | 1, 0x7FFF0000  # SECCOMP_RET_ERRNO | EPERM, SECCOMP_RET_ALLOW
+    calls = sorted(numbers.values())
+    refuse_at = 6 + len(calls)  # the last instruction; a jump of k goes to the instruction k after the next
+    program = [(ld_abs, 0, 0, 4),  # seccomp_data.arch
+               (jeq, 1, 0, audit_arch),
+               (ret, 0, 0, refused),
+               (ld_abs, 0, 0, 0),  # seccomp_data.nr
+               (jge, refuse_at - 5, 0, _X32_SYSCALL_BIT)]
+    for number in calls:
+        program.append((jeq, refuse_at - len(program) - 1, 0, number))
+    program += [(ret, 0, 0, allowed), (ret, 0, 0, refused)]
+    code = b"".join(struct.pack("HBBI", *instruction) for instruction in program)
+    filters = ctypes.create_string_buffer(code, len(code))
+    fprog = struct.pack("HxxxxxxP", len(program), ctypes.addressof(filters))
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS: what an unprivileged filter needs
+        return False
+    prog = ctypes.create_string_buffer(fprog, len(fprog))
+    return libc.prctl(22, 2, prog, 0, 0) == 0  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
+
+
 # ---------------------------------------------------------------- the zygote
 
 
@@ -446,6 +502,7 @@ def zygote_main(argv: list[str]) -> None:
         int(argv[2]), argv[3], argv[4], argv[5], argv[6] == "1")
     for name in filter(None, preload.split(",")):
         __import__(name)  # once for every problem; before the submission could shadow them
+    refuse_system_calls()  # inherited by every child
     _prctl(PR_SET_DUMPABLE, 0)  # no child (same uid) may ptrace this process or open its /proc files
     os.chdir(submission_dir)
     Zygote(control_fd, os.path.abspath(submission_dir), harness_root, own_pid_namespace).serve()
@@ -458,6 +515,7 @@ def main(argv: list[str]) -> None:
     request_fd, reply_fd, submission_dir, module_name = int(argv[1]), int(argv[2]), argv[3], argv[4]
     for name in filter(None, (argv[5] if len(argv) > 5 else "").split(",")):
         __import__(name)  # before the submission joins sys.path: its numpy.py cannot shadow these
+    refuse_system_calls()
     harness_dir = argv[6] if len(argv) > 6 else ""
     os.chdir(submission_dir)
     Worker(request_fd, reply_fd, os.path.abspath(submission_dir), module_name, harness_dir).serve()

@@ -202,6 +202,48 @@ def test_resource_exhaustion_is_bounded_and_earns_nothing(case, reason, mode, is
         assert forked < sandbox.Limits().processes
 
 
+def ipc_objects_on_the_host(keys: range, queue: str) -> list[str]:
+    """System V IPC objects of ``keys`` and the POSIX message queue ``queue`` on the host, removed if found."""
+    import ctypes
+
+    found = []
+    for kind, flag in (("shm", "-m"), ("msg", "-q"), ("sem", "-s")):
+        try:
+            lines = Path(f"/proc/sysvipc/{kind}").read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            key, ident = (int(field) for field in line.split()[:2])
+            if key in keys:
+                found.append(f"{kind} {key}")
+                subprocess.run(["ipcrm", flag, str(ident)], capture_output=True, check=False)
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.mq_unlink(queue.encode()) == 0:
+        found.append(f"message queue {queue}")
+    return found
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_memory_held_in_ipc_objects_is_refused_and_nothing_is_left_on_the_host(mode, isolation, tmp_path, problems):
+    """System V shared memory escapes RLIMIT_AS, and IPC objects outlive their processes: both refused."""
+    import platform
+
+    if platform.machine() not in ("x86_64", "aarch64"):
+        pytest.skip("the worker's seccomp filter knows the system calls of x86_64 and aarch64 only")
+    marker = f"gkh{secrets.token_hex(6)}"
+    key = int(marker[3:11], 16) & 0x7FFFFFFF
+    try:
+        graded = grade_hostile("ipc-memory", tmp_path, problems, target={"marker": marker, "segments": 20},
+                               memory_mb=1024)
+    finally:
+        left = ipc_objects_on_the_host(range(key, key + 20), "/" + marker)
+    assert left == []
+    assert "is wrong: got -1.0" in graded.messages
+    for call in ("msgget", "semget", "mq_open", "io_uring_setup", "shmget"):
+        assert f"{call}: refused" in graded.output, graded.output
+    assert "held" not in graded.output, graded.output
+
+
 # ---------------------------------------------------------------- network
 
 
