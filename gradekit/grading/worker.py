@@ -422,15 +422,17 @@ class Zygote:
                     pass
                 except PermissionError:  # not ours (bwrap's init): nothing a child could have started
                     pass
-            if not left:
-                self.empty_private_folders()
-                return 0
+            if not left:  # what the private folders still hold after emptying: the grader starts a fresh sandbox
+                return self.empty_private_folders()
             time.sleep(0.005)
         return left
 
     @staticmethod
-    def empty_private_folders() -> None:
-        """Empty the sandbox's own /tmp and /dev/shm: what one problem's code wrote there, the next never reads."""
+    def empty_private_folders() -> int:
+        """Empty the sandbox's own /tmp and /dev/shm: what one problem's code wrote there, the next never reads.
+
+        Returns how many entries are left (a tree too deep to remove): the grader then replaces the sandbox.
+        """
         import shutil
         import stat
 
@@ -450,8 +452,15 @@ class Zygote:
                         shutil.rmtree(path, onerror=writable_again)
                     else:
                         os.unlink(path)
-            except Exception:  # noqa: BLE001  (a tree too deep or too odd stays: the tmpfs cap bounds it)
+            except Exception:  # noqa: BLE001  (a tree too deep or too odd stays: counted below)
                 pass
+        left = 0
+        for top in ("/tmp", "/dev/shm"):
+            try:
+                left += len(os.listdir(top))
+            except OSError:
+                pass
+        return left
 
 
 def _close_quietly(fd: int) -> None:
@@ -482,17 +491,22 @@ def _ancestors() -> set[int]:
 
 
 def _live_pids() -> list[int]:
-    """The processes /proc lists that are not zombies."""
+    """The processes /proc lists that are not zombies.
+
+    A process whose first thread exited (``SYS_exit``) while others run shows as a zombie: it is
+    live while its thread count (``num_threads``) is above the zombie's own 1.
+    """
     pids = []
     for name in os.listdir("/proc"):
         if not name.isdigit():
             continue
         try:
             with open(f"/proc/{name}/stat") as stat:
-                state = stat.read().rsplit(")", 1)[1].split()[0]
-        except (OSError, IndexError):
+                fields = stat.read().rsplit(")", 1)[1].split()
+            state, threads = fields[0], int(fields[17])
+        except (OSError, IndexError, ValueError):
             continue
-        if state != "Z":
+        if state != "Z" or threads > 1:
             pids.append(int(name))
     return pids
 

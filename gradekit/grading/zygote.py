@@ -198,7 +198,7 @@ class Zygote:
                 raise ZygoteLost("a worker it forked would not die")
             self._send({"op": "sweep"})
             if self._expect("swept", time.monotonic() + 10.0).get("left"):
-                raise ZygoteLost("a worker's processes would not die")
+                raise ZygoteLost("a worker's processes would not die, or its files would not go")
         self._guarded(both)
 
     # ------------------------------------------------------------ ending

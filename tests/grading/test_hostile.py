@@ -386,6 +386,27 @@ def test_no_process_outlives_grading(mode, isolation, tmp_path, problems):
     assert "is wrong: got -1.0" in graded.messages
 
 
+@pytest.mark.parametrize("mode", ["bubblewrap", "no-cgroup"])
+def test_nothing_one_problem_leaves_reaches_the_next_problem_of_the_warm_sandbox(mode, isolation, tmp_path,
+                                                                                 problems):
+    """The zygote's sweep between problems: a process with a zombie first thread, a folder too deep to recurse."""
+    require(isolation, "namespaces")
+    folder = tmp_path / "class" / "persist-between-problems"
+    shutil.copytree(HOSTILE / "persist-between-problems", folder)
+    marker = f"gkh{secrets.token_hex(6)}"
+    (folder / "target.json").write_text(json.dumps({"marker": marker}))
+    first = problems["image-entropy"]
+    first = dataclasses.replace(first, limits=first.limits.replace(**SHORT))
+    second = dataclasses.replace(first, id="image-entropy-again")
+    report = grade_submission(folder, [first, second], jobs=1)  # one grading process: one warm sandbox
+    outputs = [result.output for result in report.problems]
+    assert report.score == 0
+    assert "planted" in outputs[0] and "found: nothing" in outputs[0], outputs[0]
+    assert "found: nothing" in outputs[1], [outputs[1], [c.message for c in report.problems[1].checks][:2]]
+    assert survivors(marker) == []
+    assert leftovers() == []
+
+
 # ---------------------------------------------------------------- the host's kernel (issue 14 §1)
 
 # What host-privileges/ opens for writing (and closes at once, never writing): each must refuse.
