@@ -54,7 +54,8 @@ def keeps_the_shape_of_mu(student):
 
 @check(points=1)
 def standard_parameters_give_back_eps(student):
-    """With mu = 0 and logvar = 0 (sigma = 1), z is eps itself; with logvar = 0 and any mu, z = mu + eps"""
+    """With mu = 0 and logvar = 0 (sigma = 1), z is eps itself; with logvar = 0 and any mu, z = mu + eps;
+    a log-variance above 0 (sigma > 1) puts z further from mu"""
     mu, _, eps = random_inputs((3, 4), seed=7)
     zeros = np.zeros_like(eps)
     z = sample(student, zeros, zeros, eps, "reparameterize(0, 0, eps)")
@@ -62,6 +63,11 @@ def standard_parameters_give_back_eps(student):
     # the anchor: a function handing back eps whatever mu is fails here (sigma is the next check's)
     z = sample(student, mu, zeros, eps, "reparameterize(mu, 0, eps)")
     expect_close(z, mu + eps.astype(np.float64), "reparameterize(mu, 0, eps)", rtol=1e-5, atol=1e-6)
+    # ... and z = mu + eps whatever logvar (sigma forgotten) fails here: logvar = 1 widens every step from mu
+    wider = sample(student, mu, np.ones_like(mu), eps, "reparameterize(mu, 1, eps)")
+    expect_true(bool(np.all(np.abs(wider - mu) > np.abs(eps) * (1 + 1e-3))),
+                f"reparameterize(mu, 1, eps) - mu = {show(wider - mu)}, while eps = {show(eps)}: with logvar = 1 "
+                f"(sigma > 1) each z should be further from mu than eps is from 0")
 
 
 @check(points=2)
@@ -116,6 +122,10 @@ def leaves_its_inputs_unchanged(student):
                 f"reparameterize(mu, logvar, eps) = {show(z)} is mu itself, or not finite: the noise must act")
     expect_close(z_shifted - z, np.ones_like(z), "reparameterize(mu + 1, logvar, eps) - reparameterize(mu, logvar, eps)",
                  rtol=0, atol=1e-5)
+    # ... and z = mu + eps (sigma forgotten) fails too: another logvar gives another z
+    wider = sample(student, mu, logvar + 1, eps, "reparameterize(mu, logvar + 1, eps)")
+    expect_true(bool(np.any(wider != z)), f"reparameterize(mu, logvar + 1, eps) = {show(wider)} is "
+                                          f"reparameterize(mu, logvar, eps): z must depend on logvar")
     for name, before, now in zip(("mu", "logvar", "eps"), sent, after):
         now = expect_tensor(now, f"{name} after the call", shape=before.shape).array
         if not np.array_equal(now, before):
