@@ -212,17 +212,17 @@ class Worker:
 
 # Refused (EPERM) by a seccomp filter the worker installs on itself before any student code runs; every
 # process it starts inherits it, and none can lift it. System V shared memory, message queues and
-# semaphores, and POSIX message queues, hold memory that no process maps (RLIMIT_AS does not see it),
-# that outlives the processes that made it, and, outside an IPC namespace of the sandbox's own, the
-# grading itself; io_uring and userfaultfd are kernel attack surface that no grading needs (refused by
-# Docker's default profile too).
+# semaphores, POSIX message queues and memfd files hold memory that no process maps (RLIMIT_AS does not
+# see it; a memfd is bounded only by RLIMIT_FSIZE per file); all but memfd outlive the processes that
+# made them and, outside an IPC namespace of the sandbox's own, the grading itself. io_uring and
+# userfaultfd are kernel attack surface that no grading needs (refused by Docker's default profile too).
 _REFUSED_CALLS = {
     "x86_64": (0xC000003E, {"shmget": 29, "shmat": 30, "semget": 64, "msgget": 68, "mq_open": 240,
-                            "userfaultfd": 323, "io_uring_setup": 425, "io_uring_enter": 426,
-                            "io_uring_register": 427}),
+                            "memfd_create": 319, "userfaultfd": 323, "io_uring_setup": 425,
+                            "io_uring_enter": 426, "io_uring_register": 427}),
     "aarch64": (0xC00000B7, {"mq_open": 180, "msgget": 186, "semget": 190, "shmget": 194, "shmat": 196,
-                             "userfaultfd": 282, "io_uring_setup": 425, "io_uring_enter": 426,
-                             "io_uring_register": 427}),
+                             "memfd_create": 279, "userfaultfd": 282, "io_uring_setup": 425,
+                             "io_uring_enter": 426, "io_uring_register": 427}),
 }
 _X32_SYSCALL_BIT = 0x40000000
 

@@ -239,7 +239,7 @@ def test_memory_held_in_ipc_objects_is_refused_and_nothing_is_left_on_the_host(m
         left = ipc_objects_on_the_host(range(key, key + 20), "/" + marker)
     assert left == []
     assert "is wrong: got -1.0" in graded.messages
-    for call in ("msgget", "semget", "mq_open", "io_uring_setup", "shmget"):
+    for call in ("msgget", "semget", "mq_open", "io_uring_setup", "shmget", "memfd_create"):
         assert f"{call}: refused" in graded.output, graded.output
     assert "held" not in graded.output, graded.output
 

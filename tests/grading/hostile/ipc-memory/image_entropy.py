@@ -3,7 +3,8 @@
 RLIMIT_AS counts only what a process maps, so a segment of System V shared
 memory that is filled and then detached holds its RAM against no limit: one
 after the other, 64 MB at a time, past ``memory_mb`` (50 GB would take the
-machine down where no cgroup bounds the worker's memory). Such segments, and
+machine down where no cgroup bounds the worker's memory); memfd files the
+same way, each within RLIMIT_FSIZE, as many as the open files. Such segments, and
 message queues, semaphore sets and POSIX message queues, also outlive every
 process: outside an IPC namespace of the sandbox's own, they stay on the host
 after grading. The worker refuses these calls (a seccomp filter), and
@@ -56,6 +57,18 @@ for n in range(target.get("segments", 20)):
     libc.shmdt(address)
     held += SEGMENT // 2**20
     print(f"held {held} MB", flush=True)
+
+
+memfds = []
+for n in range(target.get("segments", 20)):  # a memfd: bounded by RLIMIT_FSIZE each, not by RLIMIT_AS
+    try:
+        memfd = os.memfd_create("held")
+        os.posix_fallocate(memfd, 0, SEGMENT)
+    except OSError as error:
+        print(f"memfd_create: refused {error.strerror}", flush=True)
+        break
+    memfds.append(memfd)
+    print(f"held {(n + 1) * SEGMENT // 2**20} MB in memfd files", flush=True)
 
 
 def image_entropy(image):
