@@ -100,11 +100,16 @@ def is_positive_away_from_the_prior(student, pair):
 @given(pair=encoder_outputs())
 @example(pair=fixed_pair(mu=[[1.0, -2.0, 0.5], [0.0, 3.0, -1.0]], logvar=[[0.0] * 3] * 2))
 def mean_shift_costs_half_the_squared_norm(student, pair):
-    """With sigma = 1 (log sigma^2 = 0) the KL is 1/2 * sum_j mu_j^2"""
+    """With sigma = 1 (log sigma^2 = 0) the KL is 1/2 * sum_j mu_j^2, and another sigma changes it"""
     mu, _ = pair
     kl = kl_per_sample(student, mu, np.zeros_like(mu), "gaussian_kl(mu, zeros)")
     expected = 0.5 * (mu.astype(np.float64) ** 2).sum(axis=-1)
     expect_close(kl, expected, "gaussian_kl(mu, zeros)", rtol=1e-5, atol=1e-6)
+    # the anchor: a KL made of mu alone passes the above; a sigma other than 1 must change every sample's KL
+    wider = kl_per_sample(student, mu, np.ones_like(mu), "gaussian_kl(mu, ones)")
+    expect_true(bool(np.all(np.abs(wider - kl) > 1e-3)),
+                f"gaussian_kl(mu, ones) = {wider} and gaussian_kl(mu, zeros) = {kl}: the KL must depend on "
+                f"log sigma^2 too")
 
 
 @check(points=1)
