@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from gradekit.grading.api import (CheckFailed, StudentRaised, check, expect_close, expect_tensor, expect_true,
                                   tensor)
 
-from .strategies import (BETA_END, BETA_START, DEFAULT_ALPHA_BAR, DEFAULT_BETAS, PURE_NOISE, T_DEFAULT, betas,
-                         fixed_sample, forward_samples, schedules)
+from .strategies import (ALPHA_BAR_TOLERANCE, BETA_END, BETA_START, DEFAULT_ALPHA_BAR, DEFAULT_BETAS, PURE_NOISE,
+                         SAMPLE_TOLERANCE, T_DEFAULT, betas, fixed_sample, forward_samples, schedules)
 
 INNER_STEPS = (99, 499, 799)  # steps strictly inside the default chain
 LAST_STEP = T_DEFAULT - 1
@@ -65,7 +65,7 @@ def schedule_is_linear_from_start_to_end(student, schedule):
 def alpha_bar_is_the_cumulative_product(student, levels):
     """ᾱ_0 = 1 − β_0 and ᾱ_t = ᾱ_{t−1} (1 − β_t): the running product of 1 − β"""
     value = expect_tensor(student.alpha_bar(tensor(levels, "float64")), "alpha_bar(betas)", shape=levels.shape)
-    expect_close(value, np.cumprod(1.0 - levels), "alpha_bar(betas)", rtol=1e-10)
+    expect_close(value, np.cumprod(1.0 - levels), "alpha_bar(betas)", **ALPHA_BAR_TOLERANCE)
 
 
 @check(points=1)
@@ -95,10 +95,10 @@ def q_sample_uses_square_roots(student):
         t = np.full(2, step)
         signal = sample(student, ones, t, zeros, DEFAULT_ALPHA_BAR, f"q_sample(ones, t={step}, noise=zeros)")
         expect_close(signal, np.full_like(ones, np.sqrt(DEFAULT_ALPHA_BAR[step])),
-                     f"q_sample(ones, t={step}, noise=zeros)", rtol=1e-9)
+                     f"q_sample(ones, t={step}, noise=zeros)", **SAMPLE_TOLERANCE)
         noise = sample(student, zeros, t, ones, DEFAULT_ALPHA_BAR, f"q_sample(zeros, t={step}, noise=ones)")
         expect_close(noise, np.full_like(ones, np.sqrt(1 - DEFAULT_ALPHA_BAR[step])),
-                     f"q_sample(zeros, t={step}, noise=ones)", rtol=1e-9)
+                     f"q_sample(zeros, t={step}, noise=ones)", **SAMPLE_TOLERANCE)
 
 
 @check(points=1)
@@ -111,7 +111,7 @@ def each_sample_uses_its_own_step(student, value):
     for i in range(x0.shape[0]):
         alone = sample(student, x0[i:i + 1], t[i:i + 1], noise[i:i + 1], alpha_bar,
                        f"q_sample(sample {i} alone, t={t[i]})")
-        if not np.allclose(batch[i], alone[0], rtol=1e-9, atol=1e-12):
+        if not np.allclose(batch[i], alone[0], **SAMPLE_TOLERANCE):
             raise CheckFailed(f"sample {i} of q_sample(batch, t={t.tolist()}) differs from q_sample on it alone "
                               f"with t = {t[i]}")
     # the anchor: the same x_0 and noise at two different steps (different ᾱ) must give different x_t
@@ -145,10 +145,10 @@ def the_chains_ends(student):
                         shape=(1,))
     expect_close(one, [0.01], "linear_beta_schedule(1, 0.01, 0.05)", rtol=1e-6)
     single = expect_tensor(student.alpha_bar(tensor([0.3], "float64")), "alpha_bar([0.3])", shape=(1,))
-    expect_close(single, [0.7], "alpha_bar([0.3])", rtol=1e-10)
+    expect_close(single, [0.7], "alpha_bar([0.3])", **ALPHA_BAR_TOLERANCE)
     ones = np.ones((2, 3))
     ends = sample(student, ones, np.array([0, LAST_STEP]), ones, DEFAULT_ALPHA_BAR,
                   f"q_sample(ones, t=[0, {LAST_STEP}], noise=ones)")
     a = DEFAULT_ALPHA_BAR[[0, LAST_STEP]][:, None]  # (2, 1): the first and the last step
     expect_close(ends, np.broadcast_to(np.sqrt(a) + np.sqrt(1 - a), ones.shape),
-                 f"q_sample(ones, t=[0, {LAST_STEP}], noise=ones)", rtol=1e-9)
+                 f"q_sample(ones, t=[0, {LAST_STEP}], noise=ones)", **SAMPLE_TOLERANCE)

@@ -13,6 +13,10 @@ T_DEFAULT, BETA_START, BETA_END = 1000, 1e-4, 0.02  # Ho et al. 2020, §4
 DEFAULT_BETAS = np.linspace(BETA_START, BETA_END, T_DEFAULT)  # (T,) float64
 DEFAULT_ALPHA_BAR = np.cumprod(1.0 - DEFAULT_BETAS)  # (T,): ᾱ_999 ≈ 4.0e-5
 PURE_NOISE = 1e-4  # ᾱ_T of the default schedule lies below this: x_T is almost pure noise
+# ᾱ and x_t are compared to float32 accuracy: torch's default dtype is right (a float32 ᾱ of the default
+# schedule is within 4e-7 of float64's), while a step off by one changes ᾱ by a factor 1 - β, β >= 1e-5.
+ALPHA_BAR_TOLERANCE = {"rtol": 1e-5, "atol": 1e-12}
+SAMPLE_TOLERANCE = {"rtol": 1e-5, "atol": 1e-6}  # x_t: O(1) terms that may cancel
 
 
 @st.composite
