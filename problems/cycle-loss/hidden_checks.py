@@ -7,14 +7,14 @@ from hypothesis import example, given
 from gradekit.calc.cycle_loss import cycle_consistency_loss as reference
 from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, tensor
 
-from .strategies import ONE_PIXEL, ORDINARY_ERRORS, cycles, degenerate_shapes, positive_factors
+from .strategies import LOSS_TOLERANCE, ONE_PIXEL, ORDINARY_ERRORS, cycles, degenerate_shapes, positive_factors
 
 
 def expect_reference_value(student, images, lam):
     value = student.cycle_consistency_loss(*(tensor(a, "float64") for a in images), lam=lam)
     value = expect_tensor(value, "cycle_consistency_loss(...)", shape=())
     expected = reference(*(torch.from_numpy(np.asarray(a)) for a in images), lam=lam)
-    expect_close(value, expected.item(), "cycle_consistency_loss(...)", rtol=1e-9, atol=1e-12)
+    expect_close(value, expected.item(), "cycle_consistency_loss(...)", **LOSS_TOLERANCE)
 
 
 @check(points=1)
@@ -40,7 +40,7 @@ def gradients_reach_the_cycled_images(student, images, lam):
     for name, grad, want in zip(("x_cycled", "y_cycled"), grads, cycled):
         expect_true(grad is not None, f"no gradient reached {name}: is the loss computed with torch?")
         grad = expect_tensor(grad, f"the gradient of {name}", shape=tuple(want.shape))
-        expect_close(grad, want.grad.numpy(), f"the gradient of {name}", rtol=1e-9, atol=1e-12)
+        expect_close(grad, want.grad.numpy(), f"the gradient of {name}", **LOSS_TOLERANCE)
 
 
 @check(points=1)

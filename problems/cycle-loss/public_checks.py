@@ -9,7 +9,7 @@ from hypothesis import example, given
 
 from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, tensor
 
-from .strategies import (EXAMPLE_LOSS, EXAMPLE_X, EXAMPLE_X_CYCLED, EXAMPLE_Y, EXAMPLE_Y_CYCLED,
+from .strategies import (EXAMPLE_LOSS, EXAMPLE_X, EXAMPLE_X_CYCLED, EXAMPLE_Y, EXAMPLE_Y_CYCLED, LOSS_TOLERANCE,
                          ORDINARY_ERRORS, cycles_with_errors, positive_factors)
 
 
@@ -77,8 +77,8 @@ def loss_is_linear_in_lambda(student, images, lam):
     unit = loss(student, *images, "cycle_consistency_loss(..., lam=1.0)", lam=1.0)
     weighted = loss(student, *images, f"cycle_consistency_loss(..., lam={lam!r})", lam=lam)
     default = loss(student, *images, "cycle_consistency_loss(...) with the default lam")
-    expect_close(weighted, lam * unit, f"cycle_consistency_loss(..., lam={lam!r})", rtol=1e-9)
-    expect_close(default, 10.0 * unit, "cycle_consistency_loss(...) with the default lam", rtol=1e-9)
+    expect_close(weighted, lam * unit, f"cycle_consistency_loss(..., lam={lam!r})", **LOSS_TOLERANCE)
+    expect_close(default, 10.0 * unit, "cycle_consistency_loss(...) with the default lam", **LOSS_TOLERANCE)
 
 
 @check(points=1)
@@ -92,7 +92,7 @@ def both_directions_count(student, images):
     both = loss(student, x, x_cycled, y, y_cycled, "cycle_consistency_loss(x, x_cycled, y, y_cycled)")
     expect_true(forward > 0, f"an error only in F(G(x)) gives loss {forward!r}, not a positive one")
     expect_true(backward > 0, f"an error only in G(F(y)) gives loss {backward!r}, not a positive one")
-    expect_close(both, forward + backward, "the loss with both errors vs the sum of each alone", rtol=1e-9)
+    expect_close(both, forward + backward, "the loss with both errors vs the sum of each alone", **LOSS_TOLERANCE)
 
 
 @check(points=1)
@@ -105,7 +105,7 @@ def loss_grows_linearly_with_the_error(student, images, scale):
     expect_costs_something(base, "cycle_consistency_loss(x, x_cycled, y, y_cycled)")
     scaled = loss(student, x, x + scale * (x_cycled - x), y, y + scale * (y_cycled - y),
                   f"the loss with every error scaled by {scale!r}")
-    expect_close(scaled, scale * base, f"the loss with every error scaled by {scale!r}", rtol=1e-9)
+    expect_close(scaled, scale * base, f"the loss with every error scaled by {scale!r}", **LOSS_TOLERANCE)
 
 
 @check(points=1)
