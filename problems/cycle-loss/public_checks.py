@@ -6,6 +6,7 @@ same check: a round trip that misses its image must cost something.
 
 import numpy as np
 from hypothesis import example, given
+from hypothesis import strategies as st
 
 from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, tensor
 
@@ -54,18 +55,27 @@ def identity_mappings_give_zero(student, images):
     expect_costs_something(missed, "cycle_consistency_loss(x, x_cycled, y, y_cycled)")
 
 
-@check(points=1)
-def worked_example_gives_eight_and_a_half(student):
-    """The statement's worked example: 10 * (0.75 + 0.1) = 8.5, and 10 * 0.75 = 7.5 for its forward half alone"""
-    value = student.cycle_consistency_loss(
-        tensor(EXAMPLE_X), tensor(EXAMPLE_X_CYCLED), tensor(EXAMPLE_Y), tensor(EXAMPLE_Y_CYCLED))
-    value = expect_tensor(value, "cycle_consistency_loss(worked example)", shape=())
-    expect_close(value, EXAMPLE_LOSS, "cycle_consistency_loss(worked example)", rtol=1e-5)
+def _rearranged(image, order, sign: float) -> np.ndarray:
+    """One 1x1x2x2 image of the worked example with its four pixels in ``order``, times ``sign``."""
+    return sign * np.asarray(image, dtype=np.float32).reshape(-1)[list(order)].reshape(1, 1, 2, 2)
+
+
+@check(points=1, max_examples=10)
+@given(x_order=st.permutations(range(4)), y_order=st.permutations(range(4)), sign=st.sampled_from([1.0, -1.0]))
+@example(x_order=[0, 1, 2, 3], y_order=[0, 1, 2, 3], sign=1.0)
+def worked_example_gives_eight_and_a_half(student, x_order, y_order, sign):
+    """The statement's worked example: 10 * (0.75 + 0.1) = 8.5, and 10 * 0.75 = 7.5 for its forward half alone
+    (its pixels drawn in another order, the x domain negated: the absolute errors, so the loss, stay the same)"""
+    x, x_cycled = _rearranged(EXAMPLE_X, x_order, sign), _rearranged(EXAMPLE_X_CYCLED, x_order, sign)
+    y, y_cycled = _rearranged(EXAMPLE_Y, y_order, 1.0), _rearranged(EXAMPLE_Y_CYCLED, y_order, 1.0)
+    shown = f"x = {x.tolist()}, x_cycled = {x_cycled.tolist()}, y = {y.tolist()}, y_cycled = {y_cycled.tolist()}"
+    value = student.cycle_consistency_loss(tensor(x), tensor(x_cycled), tensor(y), tensor(y_cycled))
+    value = expect_tensor(value, f"cycle_consistency_loss({shown})", shape=())
+    expect_close(value, EXAMPLE_LOSS, f"cycle_consistency_loss({shown})", rtol=1e-5)
     # the anchor: 8.5 written down as a constant passes the line above; the forward half alone is 10 * 0.75
-    half = student.cycle_consistency_loss(
-        tensor(EXAMPLE_X), tensor(EXAMPLE_X_CYCLED), tensor(EXAMPLE_Y), tensor(EXAMPLE_Y))
-    half = expect_tensor(half, "cycle_consistency_loss(worked example, y_cycled = y)", shape=())
-    expect_close(half, 10.0 * 0.75, "cycle_consistency_loss(worked example, y_cycled = y)", rtol=1e-5)
+    half = student.cycle_consistency_loss(tensor(x), tensor(x_cycled), tensor(y), tensor(y))
+    half = expect_tensor(half, f"cycle_consistency_loss({shown}) with y_cycled = y", shape=())
+    expect_close(half, 10.0 * 0.75, f"cycle_consistency_loss({shown}) with y_cycled = y", rtol=1e-5)
 
 
 @check(points=1)
