@@ -26,38 +26,52 @@ def first_sample_features(student, f, what):
     return features(student, np.array(f), np.array(EXAMPLE_T), what)[0]
 
 
+# The fixed batches below are asked where a drawn shift moves every sample alike (the distances, so the
+# features, stay the same): a table of the batches as written earns nothing.
+SHIFTS = st.integers(-4, 4).map(lambda k: k / 4)
+STEPS = st.sampled_from([0.5, 1.0, 1.5])  # how far the second sample of a batch of two is
+NUDGES = st.sampled_from([-0.2, -0.15, -0.1, 0.1, 0.15, 0.2])  # a sample moved a little: L1 distances <= 0.4
+
+
 @check(points=0, precondition=True)
 def output_has_one_feature_per_kernel(student):
     """f of shape (N, A) and T of shape (A, B, C) give features of shape (N, B)"""
     features(student, np.ones((3, 2)), np.ones((2, 4, 3)), "minibatch_features(f of shape (3, 2), T of shape (2, 4, 3))")
 
 
-@check(points=2)
-def worked_example(student):
-    """The statement's two-sample example: o = [1 + e^-2, 1 + e^-1] for both samples (L1 distances)"""
-    value = features(student, np.array(EXAMPLE_F), np.array(EXAMPLE_T), "minibatch_features(worked example)")
-    expect_close(value, EXAMPLE_FEATURES, "minibatch_features(worked example)", **FEATURE_TOLERANCE)
+@check(points=2, max_examples=10)
+@given(shift=SHIFTS, kernels=st.permutations(range(2)), swap=st.booleans())
+@example(shift=0.0, kernels=[0, 1], swap=False)
+def worked_example(student, shift, kernels, swap):
+    """The statement's two-sample example: o = [1 + e^-2, 1 + e^-1] for both samples (L1 distances); both samples
+    moved alike, the samples or the kernels in another order, the features stay (or follow the kernels)"""
+    f = np.array(EXAMPLE_F)[::-1] if swap else np.array(EXAMPLE_F)
+    f, T = f + shift, np.array(EXAMPLE_T)[:, list(kernels)]
+    what = f"minibatch_features(f = {f.tolist()}, T = {T.tolist()})"
+    value = features(student, f, T, what)
+    expect_close(value, np.array(EXAMPLE_FEATURES)[:, list(kernels)], what, **FEATURE_TOLERANCE)
 
 
 @check(points=2)
-@given(batch=minibatches(samples=st.just(1)))
-@example(batch=(ORDINARY_F[:1], ORDINARY_T))
-def a_batch_of_one_gives_ones(student, batch):
+@given(batch=minibatches(samples=st.just(1)), shift=SHIFTS, step=STEPS)
+@example(batch=(ORDINARY_F[:1], ORDINARY_T), shift=0.0, step=1.0)
+def a_batch_of_one_gives_ones(student, batch, shift, step):
     """Edge: a batch of one sample gives 1 on every feature (the sum over j includes j = i), a batch of two does not"""
     value = features(student, *batch, "minibatch_features(a batch of one)")
     expect_close(value, np.ones_like(value), "minibatch_features(a batch of one)", **FEATURE_TOLERANCE)
     # the anchor: ones everywhere would pass the line above; a second sample must count, by its distance
-    near = first_sample_features(student, [[0.0], [1.0]], "minibatch_features(f = [[0], [1]], example T)")
-    far = first_sample_features(student, [[0.0], [2.0]], "minibatch_features(f = [[0], [2]], example T)")
+    near_f, far_f = [[shift], [shift + step]], [[shift], [shift + 2 * step]]
+    near = first_sample_features(student, near_f, f"minibatch_features(f = {near_f}, example T)")
+    far = first_sample_features(student, far_f, f"minibatch_features(f = {far_f}, example T)")
     expect_true(bool(np.all(np.isfinite(near)) and np.all(near != far)),
-                f"sample 0's features are {show(near)} with the other sample at 1 and {show(far)} with it at 2: "
-                f"moving the other sample must change them")
+                f"sample 0's features are {show(near)} with the other sample at {shift + step} and {show(far)} "
+                f"with it at {shift + 2 * step}: moving the other sample must change them")
 
 
 @check(points=2)
-@given(batch=identical_minibatches())
-@example(batch=(np.repeat(ORDINARY_F[:1], 3, axis=0), ORDINARY_T))
-def identical_samples_give_n(student, batch):
+@given(batch=identical_minibatches(), shift=SHIFTS, nudge=NUDGES)
+@example(batch=(np.repeat(ORDINARY_F[:1], 3, axis=0), ORDINARY_T), shift=0.5, nudge=0.1)
+def identical_samples_give_n(student, batch, shift, nudge):
     """A batch of N identical samples gives N on every feature, the largest closeness; moving one a little lowers it a little"""
     f, T = batch
     value = features(student, f, T, f"minibatch_features({f.shape[0]} identical samples)")
@@ -65,7 +79,8 @@ def identical_samples_give_n(student, batch):
                  **FEATURE_TOLERANCE)
     # the anchor: answering N (or counting exact duplicates) would pass the line above; closeness is
     # continuous, so a sample moved a little away lowers the others' features a little: into (N - 1, N)
-    apart = first_sample_features(student, [[0.5], [0.5], [0.6]], "minibatch_features(f = [[0.5], [0.5], [0.6]])")
+    moved = [[shift], [shift], [shift + nudge]]
+    apart = first_sample_features(student, moved, f"minibatch_features(f = {moved}, example T)")
     expect_true(bool(np.all(np.isfinite(apart)) and np.all((apart > 2) & (apart < 3))),
                 f"with one of three samples moved a little away, sample 0's features are {show(apart)}: "
                 f"they should fall a little below N = 3, staying above 2")
