@@ -48,7 +48,13 @@ def kind_of(value: Any) -> str:
 
 
 def expect_real(value: Any, what: str) -> float:
-    """A real number: a Python or numpy int or float (not a bool), or a 0-d real array."""
+    """A real number: a Python or numpy int or float (not a bool), or a 0-d real array or torch tensor.
+
+    A 0-d tensor is a scalar like a 0-d array (``float()`` reads it): a numpy problem computed with torch that
+    returns ``t.sum()`` without ``.item()`` is right, not a wrong type.
+    """
+    if isinstance(value, WireTensor) and value.shape == ():
+        value = value.array
     if isinstance(value, np.ndarray) and value.shape == () and value.dtype.kind in "iuf":
         return float(value)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, Real):
@@ -57,7 +63,12 @@ def expect_real(value: Any, what: str) -> float:
 
 
 def expect_int(value: Any, what: str) -> int:
-    """An integer: a Python or numpy int (not a bool, not a float holding an integer)."""
+    """An integer: a Python or numpy int, or a 0-d integer array or torch tensor (not a bool, not a float
+    holding an integer)."""
+    if isinstance(value, WireTensor) and value.shape == ():
+        value = value.array
+    if isinstance(value, np.ndarray) and value.shape == () and value.dtype.kind in "iu":
+        return int(value)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, Integral):
         raise CheckFailed(f"{what} should be an int, but it is {kind_of(value)} ({show(value)})")
     return int(value)
