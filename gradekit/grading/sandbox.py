@@ -26,6 +26,7 @@ What confines a worker (docs/security.md has the threat model):
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import resource
@@ -42,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
-from gradekit.grading import cgroups, privileges, wire
+from gradekit.grading import cgroups, landlock, privileges, wire
 from gradekit.grading.limits import Limits  # noqa: F401  (re-exported: where it used to live)
 
 GRADING_DIR = Path(__file__).resolve().parent
@@ -177,11 +178,15 @@ class Isolation:
     cgroup: int | None  # cgroup version bounding and killing all the worker's processes, or None
     process_bound: bool  # a fork storm is bounded (a cgroup, or RLIMIT_NPROC for a non-root uid)
     as_root: bool = False  # student code runs as the host's root: nothing protects the machine
+    files_confined: bool = False  # without bubblewrap, Landlock keeps the worker to the system, Python, its folders
+    signals_confined: bool = False  # ... and from signalling any process outside the sandbox (Landlock ABI 6)
     user_namespaces_blocked: bool = False  # student code cannot make user namespaces (--disable-userns)
     warning: str | None = None  # set when student code runs without bubblewrap: why, and what to do
 
     def describe(self) -> str:
         parts = ["bubblewrap namespaces" if self.namespaces else "NO namespaces (bubblewrap missing)"]
+        if self.files_confined:
+            parts.append("files confined by Landlock")
         parts.append(f"cgroup v{self.cgroup}" if self.cgroup else "no cgroup")
         if not self.cgroup:
             parts.append("RLIMIT_NPROC" if self.process_bound else "NO process bound (root without cgroups)")
@@ -200,6 +205,8 @@ def isolation() -> Isolation:
     blocked = bubblewrap is not None and (bubblewrap.nested_userns or "--disable-userns" in bubblewrap.namespaces)
     return Isolation(namespaces=bubblewrap is not None, cgroup=version,
                      process_bound=version is not None or not as_root, as_root=as_root,
+                     files_confined=bubblewrap is None and _landlock_works(),
+                     signals_confined=bubblewrap is None and _landlock_works() and landlock.scopes_signals(),
                      user_namespaces_blocked=blocked, warning=None if bubblewrap else _unisolated_warning())
 
 
@@ -216,8 +223,48 @@ def _unisolated_warning() -> str:
         return (f"{why}, and STUDENT CODE RUNS AS ROOT: the worker's unprivileged uid cannot reach this "
                 f"Python ({sys.executable}), so nothing stops a submission from taking over this machine. "
                 "Install the 'bubblewrap' package, or grade as an ordinary user.")
+    if _landlock_works():
+        return (f"{why}: student code runs with resource limits and its files confined by Landlock (it reads "
+                "only the system, the Python and the submission, and writes only a folder of its own), but "
+                "WITHOUT network and process isolation. Install the 'bubblewrap' package before grading "
+                "untrusted submissions.")
     return (f"{why}: student code runs with resource limits but WITHOUT filesystem and network "
             "isolation. Install the 'bubblewrap' package before grading untrusted submissions.")
+
+
+def _landlock_works() -> bool:
+    """Whether Landlock confines a worker's files here, where bubblewrap is missing (``$GRADEKIT_NO_LANDLOCK``
+    switches it off, as ``$GRADEKIT_NO_BWRAP`` does bubblewrap)."""
+    return not os.environ.get("GRADEKIT_NO_LANDLOCK") and _landlock_probe()
+
+
+@functools.cache
+def _landlock_probe() -> bool:
+    """The kernel has Landlock, and this Python still imports numpy under the rules a worker gets
+    (probed once; where it does not, the worker runs unconfined)."""
+    if not landlock.abi():
+        return False
+    with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX + "probe-") as folder:
+        allowed = _file_rules(Path(folder), Path(folder), None, Path(folder))
+        try:
+            probe = subprocess.run([*_PYTHON, "-c", "import numpy"], capture_output=True, timeout=60, cwd="/",
+                                   preexec_fn=lambda: landlock.restrict_self(allowed))
+        except (OSError, subprocess.SubprocessError):
+            return False
+    return probe.returncode == 0
+
+
+def _file_rules(worker_dir: Path, submission_dir: Path, harness_dir: Path | None, private: Path,
+                hidden: tuple[Path, ...] = (), *, runs_as_root: bool = True) -> list[tuple[str, int]]:
+    """What a worker without bubblewrap may open (``landlock``): what bubblewrap would have bound, and
+    gradekit and the course's folders blanked where they lie inside the Python, as ``_hidden_overlays``.
+    ``/proc`` is writable (its own processes' files: ``comm``) only by a worker that is not root."""
+    import gradekit
+
+    package = Path(gradekit.__file__).resolve().parent
+    secrets = (package, package.parent / "problems", package.parent / "references", *hidden)
+    readable = [*_python_roots(), worker_dir, submission_dir, *([harness_dir] if harness_dir else [])]
+    return landlock.rules(readable=readable, writable=[private], hidden=secrets, proc_writable=not runs_as_root)
 
 
 # ---------------------------------------------------------------- building the sandbox
@@ -373,12 +420,14 @@ def _user_tasks(uid: int) -> int:
     return total
 
 
-def _confine(limits: Limits, group: cgroups.Cgroup | None, uid: int | None, drop_here: bool):
+def _confine(limits: Limits, group: cgroups.Cgroup | None, uid: int | None, drop_here: bool,
+             files: list[tuple[str, int]] | None = None):
     """What the child does between fork and exec: everything it runs afterwards is confined.
 
     ``uid`` is the worker's own uid when the grader is root: dropped to here (``drop_here``,
     without bubblewrap) or inside the sandbox. RLIMIT_NPROC then counts the worker's tasks alone;
     for an ordinary user it counts all of theirs, so it is set only where no cgroup counts better.
+    ``files``: Landlock's rules (without bubblewrap), applied after the drop.
     """
     nproc = None
     if uid is not None:
@@ -402,6 +451,8 @@ def _confine(limits: Limits, group: cgroups.Cgroup | None, uid: int | None, drop
             resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
         if drop_here and uid is not None:
             privileges.drop_now(uid)
+        if files is not None:
+            landlock.restrict_self(files)
         # killed if the grader dies (bwrap's --die-with-parent then takes the sandbox with it);
         # after the drop, which clears it
         privileges.die_with_parent(signal.SIGKILL)
@@ -483,6 +534,8 @@ class SandboxedProcess:
         self.info_read: int | None = None
         drops = bubblewrap.drops_root if bubblewrap else _drops_without_bubblewrap()
         self.uid = privileges.worker_uid() if drops else None  # None: the grader's own (not root)
+        environment = _environment(limits)
+        files: list[tuple[str, int]] | None = None  # Landlock's rules, where bubblewrap is missing
         if bubblewrap:
             self.info_read, info_write = os.pipe()
             passed.append(info_write)
@@ -493,12 +546,19 @@ class SandboxedProcess:
         else:
             paths = SandboxPaths(str(worker_dir), str(submission_dir), str(harness_dir or ""), False)
             command = [*_PYTHON, str(worker_dir / "worker.py"), *arguments(paths)]
+            if _landlock_works():  # a temporary folder of its own: the only place it may write
+                private = Path(tempfile.mkdtemp(prefix="tmp-", dir=worker_dir.parent))
+                if self.uid is not None:
+                    os.chown(private, self.uid, self.uid)
+                files = _file_rules(worker_dir, submission_dir, harness_dir, private, hidden,
+                                    runs_as_root=self.uid is None and privileges.grader_is_root())
+                environment.update(HOME=str(private), TMPDIR=str(private))
         self.cgroup = cgroups.Cgroup.create(processes=limits.processes, memory_bytes=limits.memory_mb * 2**20)
         try:
             self.process = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL, stdout=out_write, stderr=err_write,
-                pass_fds=passed, env=_environment(limits), cwd=str(submission_dir),
-                preexec_fn=_confine(limits, self.cgroup, self.uid, drop_here=not bubblewrap),
+                pass_fds=passed, env=environment, cwd=str(submission_dir),
+                preexec_fn=_confine(limits, self.cgroup, self.uid, drop_here=not bubblewrap, files=files),
                 close_fds=True)
         except BaseException:
             for fd in (*[fd for fd in passed if fd not in pass_fds], out_write, err_write, out_read, err_read,

@@ -37,6 +37,10 @@ GRADING_SECONDS = 30  # the wall budget, one call's timeout and the cleanup, wit
 
 WITHOUT_NAMESPACES = ("without bubblewrap the worker shares the grader's filesystem, network and "
                       "process table: nothing can hide them from student code (docs/security.md)")
+WITHOUT_FILE_CONFINEMENT = ("neither bubblewrap nor Landlock (Linux 5.13 or later): the worker's uid may read and "
+                            "write whatever the host lets it (docs/security.md)")
+WITHOUT_SIGNAL_SCOPE = ("neither bubblewrap nor Landlock's signal scope (Linux 6.12 or later): the worker may "
+                        "signal the grader where its uid may (docs/security.md)")
 WITHOUT_PROCESS_BOUND = ("root without a writable pids cgroup: RLIMIT_NPROC does not bind root, so "
                          "nothing bounds a fork storm here (docs/security.md)")
 WITHOUT_UID_DROP = ("the grader is root and, without bubblewrap, the worker's uid cannot reach this Python: "
@@ -77,6 +81,10 @@ def isolation(request, monkeypatch) -> sandbox.Isolation:
 def require(isolation: sandbox.Isolation, needs: str) -> None:
     if needs == "namespaces" and not isolation.namespaces:
         pytest.skip(WITHOUT_NAMESPACES)
+    if needs == "files" and not (isolation.namespaces or isolation.files_confined):
+        pytest.skip(WITHOUT_FILE_CONFINEMENT)
+    if needs == "signals" and not (isolation.namespaces or isolation.signals_confined):
+        pytest.skip(WITHOUT_SIGNAL_SCOPE)
     if needs == "process bound" and not isolation.process_bound:
         pytest.skip(WITHOUT_PROCESS_BOUND)
     if needs == "unprivileged" and isolation.as_root:
@@ -282,7 +290,7 @@ def test_the_network_is_unreachable(mode, isolation, tmp_path, problems):
 @pytest.mark.parametrize("mode", USUAL_MODES)
 def test_hidden_checks_references_gradekit_classmates_and_environment_are_invisible(
         mode, isolation, tmp_path, problems, monkeypatch):
-    require(isolation, "namespaces")
+    require(isolation, "files")
     classmate = tmp_path / "class" / "classmate"
     classmate.mkdir(parents=True)
     (classmate / "secret.txt").write_text("a classmate's work\n")
@@ -298,12 +306,36 @@ def test_hidden_checks_references_gradekit_classmates_and_environment_are_invisi
     assert "nothing found" in graded.output, graded.output
 
 
+@pytest.mark.parametrize("mode", USUAL_MODES)
+def test_no_terminal_of_the_graders_user_is_typed_into_or_written_to(mode, isolation, tmp_path, problems):
+    """TIOCSTI and raw writes to a pseudo-terminal of the grader's user (legacy_tiocsti, where the kernel
+    still has it): with bubblewrap no host terminal is in the sandbox, without it Landlock refuses to open one."""
+    require(isolation, "files")
+    marker = f"gkh{secrets.token_hex(6)}"
+    master, slave = os.openpty()
+    try:
+        graded = grade_hostile("terminal-injection", tmp_path, problems,
+                               target={"marker": marker, "ttys": [os.ttyname(slave)]})
+        seen = b""
+        for fd in (master, slave):  # what was written on it, and what was typed into it
+            os.set_blocking(fd, False)
+            try:
+                seen += os.read(fd, 65536)
+            except (BlockingIOError, OSError):
+                pass
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert marker.encode() not in seen, seen
+    assert "no terminal reached" in graded.output, graded.output
+
+
 # ---------------------------------------------------------------- writing outside the sandbox
 
 
 @pytest.mark.parametrize("mode", USUAL_MODES)
 def test_writes_outside_the_sandbox_never_reach_the_host(mode, isolation, tmp_path, problems):
-    require(isolation, "namespaces")
+    require(isolation, "files")
     name = f"gkh-written-{secrets.token_hex(4)}"
     original = tmp_path / "class" / "write-outside"
     host_tmp = Path(tempfile.gettempdir())
@@ -373,7 +405,7 @@ def test_patched_comparisons_and_shadowing_modules_earn_nothing(case, mode, isol
 
 @pytest.mark.parametrize("mode", USUAL_MODES)
 def test_signals_to_the_grader_are_harmless(mode, isolation, tmp_path, problems):
-    require(isolation, "namespaces")
+    require(isolation, "signals")
     grade_hostile("signal-grader", tmp_path, problems, target={"grader_pid": os.getpid()})
     state = Path(f"/proc/{os.getpid()}/stat").read_text().rsplit(")", 1)[1].split()[0]
     assert state in "RS"  # running, not stopped
