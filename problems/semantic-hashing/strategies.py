@@ -19,16 +19,24 @@ EXAMPLE_PAIRS = [(0, 1), (2, 3)]  # at most 1 bit apart
 
 
 def thresholds():
-    return st.sampled_from([0.5, 0.0, 0.25, -1.0, 0.1])
+    """Thresholds exact in float32 as in float64 (0.1 is not: a float32 code compared with it is another number)."""
+    return st.sampled_from([0.5, 0.0, 0.25, -1.0, 0.125])
+
+
+def _next_float32(value: float, direction: float) -> float:
+    """The float32 next to ``value`` towards ``direction``, as a float64: one step from the threshold that a
+    float32 binarize (torch's default dtype) tells apart from it too."""
+    return float(np.nextafter(np.float32(value), np.float32(direction)))
 
 
 @st.composite
 def codes_with_threshold(draw, rows=st.integers(2, 6), columns=st.integers(2, 8)):
-    """``(codes, threshold)``: 2-D latent codes (ordinary sizes by default), some exactly on the threshold."""
+    """``(codes, threshold)``: 2-D latent codes (ordinary sizes by default), some exactly on the threshold, some
+    one float32 step either side of it; every code exact in float32, so computing in float32 is right."""
     threshold = draw(thresholds())
     shape = (draw(rows), draw(columns))
-    near = st.sampled_from([threshold, np.nextafter(threshold, np.inf), np.nextafter(threshold, -np.inf)])
-    elements = st.one_of(near, st.floats(-2, 2, allow_subnormal=False))
+    near = st.sampled_from([threshold, _next_float32(threshold, np.inf), _next_float32(threshold, -np.inf)])
+    elements = st.one_of(near, st.floats(-2, 2, allow_subnormal=False, width=32))
     return draw(hnp.arrays(np.float64, shape, elements=elements)), threshold
 
 
