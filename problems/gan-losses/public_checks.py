@@ -18,7 +18,7 @@ CONFIDENT_REJECTION = -10.0  # a fake logit where D(G(z)) = sigmoid(-10) = 4.5e-
 # Each worked check also asks a drawn batch (size, and values of the same kind as the worked ones), its answer
 # computed here from the statement's formula: a table of the batches written below earns nothing.
 ODDS = st.lists(st.sampled_from([-2.0, -1.0, 1.0, 2.0]), min_size=2, max_size=6)  # logit ln k / ln(1/k): D = k/(k+1)
-HUGE = st.lists(st.sampled_from([-100.0, -95.0, -90.0, 90.0, 95.0, 100.0]), min_size=2, max_size=6)  # |logit| <= 100, as stated
+HUGE = st.lists(st.sampled_from([-100.0, -95.0, -90.0, 90.0, 95.0, 100.0]), min_size=2, max_size=6)  # |logit| <= 100
 RAW = st.lists(st.integers(-15, 25).map(lambda v: v / 10), min_size=2, max_size=6)  # D's raw outputs, [-1.5, 2.5]
 REJECTIONS = st.lists(st.integers(-12, -8).map(float), min_size=2, max_size=6)  # D(G(z)) <= sigmoid(-8) = 3.4e-4
 
