@@ -8,8 +8,14 @@ from hypothesis import strategies as st
 from gradekit.calc.minibatch_discrimination import minibatch_features as reference
 from gradekit.grading.api import check, expect_close, expect_tensor, expect_true, tensor
 
-from .strategies import (FEATURE_TOLERANCE, GRADIENT_TOLERANCE, ORDINARY_F, ORDINARY_T, minibatches,
-                         minibatches_with_a_side_of_one)
+from .strategies import (
+    FEATURE_TOLERANCE,
+    GRADIENT_TOLERANCE,
+    ORDINARY_F,
+    ORDINARY_T,
+    minibatches,
+    minibatches_with_a_side_of_one,
+)
 
 
 def expect_reference_values(student, f, T):
