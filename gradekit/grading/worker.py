@@ -216,13 +216,15 @@ class Worker:
 # see it; a memfd is bounded only by RLIMIT_FSIZE per file); all but memfd outlive the processes that
 # made them and, outside an IPC namespace of the sandbox's own, the grading itself. io_uring and
 # userfaultfd are kernel attack surface that no grading needs (refused by Docker's default profile too).
+# prlimit64 (the last number) is refused on any process but the caller (pid 0): it needs only the same
+# uid, so a worker could lower the limits of a grader it shares a uid with, or of its zygote.
 _REFUSED_CALLS = {
     "x86_64": (0xC000003E, {"shmget": 29, "shmat": 30, "semget": 64, "msgget": 68, "mq_open": 240,
                             "memfd_create": 319, "userfaultfd": 323, "io_uring_setup": 425,
-                            "io_uring_enter": 426, "io_uring_register": 427}),
+                            "io_uring_enter": 426, "io_uring_register": 427}, 302),
     "aarch64": (0xC00000B7, {"mq_open": 180, "msgget": 186, "semget": 190, "shmget": 194, "shmat": 196,
                              "memfd_create": 279, "userfaultfd": 282, "io_uring_setup": 425,
-                             "io_uring_enter": 426, "io_uring_register": 427}),
+                             "io_uring_enter": 426, "io_uring_register": 427}, 261),
 }
 _X32_SYSCALL_BIT = 0x40000000
 
@@ -240,16 +242,20 @@ def refuse_system_calls() -> bool:
     arch = _REFUSED_CALLS.get(platform.machine())
     if arch is None:
         return False
-    audit_arch, numbers = arch
+    audit_arch, numbers, prlimit64 = arch
     ld_abs, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
     refused, allowed = 0x00050000 | 1, 0x7FFF0000  # SECCOMP_RET_ERRNO | EPERM, SECCOMP_RET_ALLOW
     calls = sorted(numbers.values())
-    refuse_at = 6 + len(calls)  # the last instruction; a jump of k goes to the instruction k after the next
+    allow_at = 8 + len(calls)  # then refuse_at: the last two; a jump of k goes to the instruction k after the next
+    refuse_at = allow_at + 1
     program = [(ld_abs, 0, 0, 4),  # seccomp_data.arch
                (jeq, 1, 0, audit_arch),
                (ret, 0, 0, refused),
                (ld_abs, 0, 0, 0),  # seccomp_data.nr
-               (jge, refuse_at - 5, 0, _X32_SYSCALL_BIT)]
+               (jge, refuse_at - 5, 0, _X32_SYSCALL_BIT),
+               (jeq, 0, 2, prlimit64),
+               (ld_abs, 0, 0, 16),  # seccomp_data.args[0], its low 32 bits (pid_t): 0 is the caller itself
+               (jeq, allow_at - 8, refuse_at - 8, 0)]
     for number in calls:
         program.append((jeq, refuse_at - len(program) - 1, 0, number))
     program += [(ret, 0, 0, allowed), (ret, 0, 0, refused)]

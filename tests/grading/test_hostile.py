@@ -411,6 +411,19 @@ def test_signals_to_the_grader_are_harmless(mode, isolation, tmp_path, problems)
     assert state in "RS"  # running, not stopped
 
 
+@pytest.mark.parametrize("mode", USUAL_MODES)
+def test_the_graders_resource_limits_are_out_of_reach(mode, isolation, tmp_path, problems):
+    """prlimit needs only the same uid (an ordinary user's worker without bubblewrap): refused but on itself."""
+    import resource
+
+    require(isolation, "unprivileged")
+    before = {name: resource.getrlimit(getattr(resource, name)) for name in ("RLIMIT_NOFILE", "RLIMIT_CPU")}
+    graded = grade_hostile("limit-the-grader", tmp_path, problems, target={"grader_pid": os.getpid()})
+    after = {name: resource.getrlimit(getattr(resource, name)) for name in before}
+    assert after == before
+    assert "lowered no other process's limits" in graded.output, graded.output
+
+
 @pytest.mark.parametrize("mode", list(MODES))
 def test_no_process_outlives_grading(mode, isolation, tmp_path, problems):
     require(isolation, "reaper")
