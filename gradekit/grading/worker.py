@@ -216,50 +216,66 @@ class Worker:
 # see it; a memfd is bounded only by RLIMIT_FSIZE per file); all but memfd outlive the processes that
 # made them and, outside an IPC namespace of the sandbox's own, the grading itself. io_uring and
 # userfaultfd are kernel attack surface that no grading needs (refused by Docker's default profile too).
-# prlimit64 (the last number) is refused on any process but the caller (pid 0): it needs only the same
-# uid, so a worker could lower the limits of a grader it shares a uid with, or of its zygote.
 _REFUSED_CALLS = {
-    "x86_64": (0xC000003E, {"shmget": 29, "shmat": 30, "semget": 64, "msgget": 68, "mq_open": 240,
-                            "memfd_create": 319, "userfaultfd": 323, "io_uring_setup": 425,
-                            "io_uring_enter": 426, "io_uring_register": 427}, 302),
-    "aarch64": (0xC00000B7, {"mq_open": 180, "msgget": 186, "semget": 190, "shmget": 194, "shmat": 196,
-                             "memfd_create": 279, "userfaultfd": 282, "io_uring_setup": 425,
-                             "io_uring_enter": 426, "io_uring_register": 427}, 261),
+    "x86_64": {"shmget": 29, "shmat": 30, "semget": 64, "msgget": 68, "mq_open": 240, "memfd_create": 319,
+               "userfaultfd": 323, "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427},
+    "aarch64": {"mq_open": 180, "msgget": 186, "semget": 190, "shmget": 194, "shmat": 196, "memfd_create": 279,
+                "userfaultfd": 282, "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427},
 }
+# Allowed on the caller alone: these need only the same uid (not ptrace's access, so neither
+# PR_SET_DUMPABLE nor Landlock stops them), and a worker sharing the grader's uid (an ordinary user
+# without bubblewrap) could lower the grader's limits (a lower RLIMIT_CPU kills it), make it SCHED_IDLE,
+# renice or pin it; with bubblewrap, its zygote's. Each: number, then (argument, value) pairs that must
+# all hold (0 for a pid: the caller itself; PRIO_PROCESS 0 and IOPRIO_WHO_PROCESS 1).
+_OWN_PROCESS_ONLY = {
+    "x86_64": {"prlimit64": (302, ((0, 0),)), "sched_setparam": (142, ((0, 0),)),
+               "sched_setscheduler": (144, ((0, 0),)), "sched_setaffinity": (203, ((0, 0),)),
+               "sched_setattr": (314, ((0, 0),)), "setpriority": (141, ((0, 0), (1, 0))),
+               "ioprio_set": (251, ((0, 1), (1, 0)))},
+    "aarch64": {"prlimit64": (261, ((0, 0),)), "sched_setparam": (118, ((0, 0),)),
+                "sched_setscheduler": (119, ((0, 0),)), "sched_setaffinity": (122, ((0, 0),)),
+                "sched_setattr": (274, ((0, 0),)), "setpriority": (140, ((0, 0), (1, 0))),
+                "ioprio_set": (30, ((0, 1), (1, 0)))},
+}
+_AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
 _X32_SYSCALL_BIT = 0x40000000
 
 
 def refuse_system_calls() -> bool:
-    """Install the filter of ``_REFUSED_CALLS`` on this process (and all it starts); False where it cannot.
+    """Install the filter of ``_REFUSED_CALLS`` and ``_OWN_PROCESS_ONLY`` on this process (and all it
+    starts); False where it cannot.
 
     A system call made through another ABI than this machine's (32-bit ``int 0x80`` or x32 on x86_64,
-    whose numbers differ) is refused whatever it is.
+    whose numbers differ) is refused whatever it is. An argument is compared by its low 32 bits (a pid_t,
+    an int).
     """
     import ctypes
     import platform
     import struct
 
-    arch = _REFUSED_CALLS.get(platform.machine())
-    if arch is None:
+    machine = platform.machine()
+    if machine not in _AUDIT_ARCH:
         return False
-    audit_arch, numbers, prlimit64 = arch
     ld_abs, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
     refused, allowed = 0x00050000 | 1, 0x7FFF0000  # SECCOMP_RET_ERRNO | EPERM, SECCOMP_RET_ALLOW
-    calls = sorted(numbers.values())
-    allow_at = 8 + len(calls)  # then refuse_at: the last two; a jump of k goes to the instruction k after the next
-    refuse_at = allow_at + 1
-    program = [(ld_abs, 0, 0, 4),  # seccomp_data.arch
-               (jeq, 1, 0, audit_arch),
-               (ret, 0, 0, refused),
-               (ld_abs, 0, 0, 0),  # seccomp_data.nr
-               (jge, refuse_at - 5, 0, _X32_SYSCALL_BIT),
-               (jeq, 0, 2, prlimit64),
-               (ld_abs, 0, 0, 16),  # seccomp_data.args[0], its low 32 bits (pid_t): 0 is the caller itself
-               (jeq, allow_at - 8, refuse_at - 8, 0)]
-    for number in calls:
-        program.append((jeq, refuse_at - len(program) - 1, 0, number))
+    refuse = -1  # a jump target resolved below: the last instruction
+    program: list[tuple[int, int, int, int]] = [
+        (ld_abs, 0, 0, 4),  # seccomp_data.arch
+        (jeq, 1, 0, _AUDIT_ARCH[machine]),
+        (ret, 0, 0, refused),
+        (ld_abs, 0, 0, 0),  # seccomp_data.nr
+        (jge, refuse, 0, _X32_SYSCALL_BIT)]
+    for number, conditions in _OWN_PROCESS_ONLY[machine].values():
+        program.append((jeq, 0, 2 * len(conditions) + 1, number))  # not this call: past its checks and ret
+        for argument, value in conditions:
+            program += [(ld_abs, 0, 0, 16 + 8 * argument), (jeq, 0, refuse, value)]  # seccomp_data.args[i]
+        program.append((ret, 0, 0, allowed))
+    for number in sorted(_REFUSED_CALLS[machine].values()):
+        program.append((jeq, refuse, 0, number))
     program += [(ret, 0, 0, allowed), (ret, 0, 0, refused)]
-    code = b"".join(struct.pack("HBBI", *instruction) for instruction in program)
+    last = len(program) - 1
+    code = b"".join(struct.pack("HBBI", op, last - i - 1 if jt == refuse else jt, last - i - 1 if jf == refuse else jf,
+                                k) for i, (op, jt, jf, k) in enumerate(program))
     filters = ctypes.create_string_buffer(code, len(code))
     fprog = struct.pack("HxxxxxxP", len(program), ctypes.addressof(filters))
     libc = ctypes.CDLL(None, use_errno=True)

@@ -413,14 +413,18 @@ def test_signals_to_the_grader_are_harmless(mode, isolation, tmp_path, problems)
 
 @pytest.mark.parametrize("mode", USUAL_MODES)
 def test_the_graders_resource_limits_are_out_of_reach(mode, isolation, tmp_path, problems):
-    """prlimit needs only the same uid (an ordinary user's worker without bubblewrap): refused but on itself."""
+    """prlimit, setpriority, sched_set* need only the same uid (an ordinary user's worker without bubblewrap):
+    refused but on the worker itself."""
     import resource
 
     require(isolation, "unprivileged")
-    before = {name: resource.getrlimit(getattr(resource, name)) for name in ("RLIMIT_NOFILE", "RLIMIT_CPU")}
+    def state():
+        return (resource.getrlimit(resource.RLIMIT_NOFILE), os.getpriority(os.PRIO_PROCESS, 0),
+                os.sched_getscheduler(0), os.sched_getaffinity(0))
+
+    before = state()
     graded = grade_hostile("limit-the-grader", tmp_path, problems, target={"grader_pid": os.getpid()})
-    after = {name: resource.getrlimit(getattr(resource, name)) for name in before}
-    assert after == before
+    assert state() == before
     assert "lowered no other process's limits" in graded.output, graded.output
 
 
