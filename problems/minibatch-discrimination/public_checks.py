@@ -21,9 +21,21 @@ def features(student, f, T, what="minibatch_features(f, T)"):
     return expect_tensor(value, what, shape=(f.shape[0], T.shape[1])).array
 
 
+# The worked example's kernels with a second feature (A = 2): one feature is an edge (its own hidden check),
+# so the main checks give every sample a second feature, the same for all, which leaves the distances alone.
+SECOND_FEATURE_T = [[0.25, -0.75], [1.0, 0.5]]  # (B, C): feature 1's rows of T
+TWO_FEATURE_T = np.array([EXAMPLE_T[0], SECOND_FEATURE_T])  # (A = 2, B = 2, C = 2)
+
+
+def with_second_feature(values, second: float) -> list:
+    """Samples at ``values`` along feature 0, all at ``second`` along feature 1: f of shape (N, 2)."""
+    return [[float(np.ravel(v)[0]), second] for v in values]
+
+
 def first_sample_features(student, f, what):
-    """Sample 0's features in a batch ``f`` of the worked example's kernels (one feature, two kernels)."""
-    return features(student, np.array(f), np.array(EXAMPLE_T), what)[0]
+    """Sample 0's features in a batch ``f`` (N, 2) of the worked example's kernels with a second feature
+    (``TWO_FEATURE_T``: [[[1, 1], [0.5, -0.5]], [[0.25, -0.75], [1, 0.5]]], the T of the messages)."""
+    return features(student, np.array(f), TWO_FEATURE_T, what)[0]
 
 
 # The fixed batches below are asked where a drawn shift moves every sample alike (the distances, so the
@@ -40,13 +52,15 @@ def output_has_one_feature_per_kernel(student):
 
 
 @check(points=2, max_examples=10)
-@given(shift=SHIFTS, kernels=st.permutations(range(2)), swap=st.booleans())
-@example(shift=0.0, kernels=[0, 1], swap=False)
-def worked_example(student, shift, kernels, swap):
+@given(shift=SHIFTS, second=SHIFTS, kernels=st.permutations(range(2)), swap=st.booleans())
+@example(shift=0.0, second=0.0, kernels=[0, 1], swap=False)
+def worked_example(student, shift, second, kernels, swap):
     """The statement's two-sample example: o = [1 + e^-2, 1 + e^-1] for both samples (L1 distances); both samples
-    moved alike, the samples or the kernels in another order, the features stay (or follow the kernels)"""
+    moved alike, given a second feature alike, the samples or the kernels in another order, the features stay
+    (or follow the kernels)"""
     f = np.array(EXAMPLE_F)[::-1] if swap else np.array(EXAMPLE_F)
-    f, T = f + shift, np.array(EXAMPLE_T)[:, list(kernels)]
+    f = np.array(with_second_feature(f + shift, second))
+    T = TWO_FEATURE_T[:, list(kernels)]
     what = f"minibatch_features(f = {f.tolist()}, T = {T.tolist()})"
     value = features(student, f, T, what)
     expect_close(value, np.array(EXAMPLE_FEATURES)[:, list(kernels)], what, **FEATURE_TOLERANCE)
@@ -60,9 +74,10 @@ def a_batch_of_one_gives_ones(student, batch, shift, step):
     value = features(student, *batch, "minibatch_features(a batch of one)")
     expect_close(value, np.ones_like(value), "minibatch_features(a batch of one)", **FEATURE_TOLERANCE)
     # the anchor: ones everywhere would pass the line above; a second sample must count, by its distance
-    near_f, far_f = [[shift], [shift + step]], [[shift], [shift + 2 * step]]
-    near = first_sample_features(student, near_f, f"minibatch_features(f = {near_f}, example T)")
-    far = first_sample_features(student, far_f, f"minibatch_features(f = {far_f}, example T)")
+    near_f = with_second_feature([shift, shift + step], 0.5)
+    far_f = with_second_feature([shift, shift + 2 * step], 0.5)
+    near = first_sample_features(student, near_f, f"minibatch_features(f = {near_f}, T)")
+    far = first_sample_features(student, far_f, f"minibatch_features(f = {far_f}, T)")
     expect_true(bool(np.all(np.isfinite(near)) and np.all(near != far)),
                 f"sample 0's features are {show(near)} with the other sample at {shift + step} and {show(far)} "
                 f"with it at {shift + 2 * step}: moving the other sample must change them")
@@ -79,8 +94,8 @@ def identical_samples_give_n(student, batch, shift, nudge):
                  **FEATURE_TOLERANCE)
     # the anchor: answering N (or counting exact duplicates) would pass the line above; closeness is
     # continuous, so a sample moved a little away lowers the others' features a little: into (N - 1, N)
-    moved = [[shift], [shift], [shift + nudge]]
-    apart = first_sample_features(student, moved, f"minibatch_features(f = {moved}, example T)")
+    moved = with_second_feature([shift, shift, shift + nudge], -0.5)
+    apart = first_sample_features(student, moved, f"minibatch_features(f = {moved}, T)")
     expect_true(bool(np.all(np.isfinite(apart)) and np.all((apart > 2) & (apart < 3))),
                 f"with one of three samples moved a little away, sample 0's features are {show(apart)}: "
                 f"they should fall a little below N = 3, staying above 2")
