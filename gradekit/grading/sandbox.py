@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import platform
 import resource
 import secrets
 import select
@@ -55,6 +56,7 @@ DRAIN_THREAD = "gradekit-drain"  # the threads that read a worker's output (``pa
 # -I: no PYTHON* variables, no user site, neither the script's folder nor the working directory
 # (the submission) on sys.path; -u: what the student prints reaches us even if the worker is killed
 _PYTHON = (sys.executable, "-I", "-u")
+SECCOMP_MACHINES = ("x86_64", "aarch64")  # where worker.py's seccomp filter knows the system calls
 PR_SET_PDEATHSIG = privileges.PR_SET_PDEATHSIG  # batch.py sets it on its pool processes
 
 
@@ -180,7 +182,7 @@ class Isolation:
     as_root: bool = False  # student code runs as the host's root: nothing protects the machine
     files_confined: bool = False  # without bubblewrap, Landlock keeps the worker to the system, Python, its folders
     signals_confined: bool = False  # ... and from signalling any process outside the sandbox (Landlock ABI 6)
-    user_namespaces_blocked: bool = False  # student code cannot make user namespaces (--disable-userns)
+    user_namespaces_blocked: bool = False  # student code cannot make user namespaces (--disable-userns, seccomp)
     warning: str | None = None  # set when student code runs without bubblewrap: why, and what to do
 
     def describe(self) -> str:
@@ -202,7 +204,8 @@ def isolation() -> Isolation:
     bubblewrap = _usable_bubblewrap()
     drops = bubblewrap.drops_root if bubblewrap else _drops_without_bubblewrap()
     as_root = privileges.grader_is_root() and not drops
-    blocked = bubblewrap is not None and (bubblewrap.nested_userns or "--disable-userns" in bubblewrap.namespaces)
+    blocked = (bubblewrap is not None and (bubblewrap.nested_userns or "--disable-userns" in bubblewrap.namespaces)
+               or platform.machine() in SECCOMP_MACHINES)
     return Isolation(namespaces=bubblewrap is not None, cgroup=version,
                      process_bound=version is not None or not as_root, as_root=as_root,
                      files_confined=bubblewrap is None and _landlock_works(),
